@@ -1,0 +1,75 @@
+// Spawns external commands (docker, compose) as argv arrays, never through a shell, and stops them on Ctrl-C.
+import { spawn, type ChildProcess } from 'node:child_process';
+import type { ConsolaInstance } from 'consola';
+
+export interface RunOptions {
+  cwd?: string;
+  /** Added to the runner's own environment. Secret values travel only here, never on argv. */
+  env?: Readonly<Record<string, string>>;
+  /** `inherit` streams to the user's terminal; `capture` collects stdout and stderr. */
+  stdio?: 'inherit' | 'capture';
+  input?: string;
+}
+
+export interface RunResult {
+  code: number;
+  stdout: string;
+  stderr: string;
+}
+
+export type RunProcess = (argv: readonly string[], options?: RunOptions) => Promise<RunResult>;
+
+export interface ProcessRunner {
+  run: RunProcess;
+  /** Forwards a signal to every running child; resolves when they have all exited. */
+  stopAll(signal: NodeJS.Signals): Promise<void>;
+}
+
+export function createProcessRunner(log: ConsolaInstance, baseEnv: NodeJS.ProcessEnv): ProcessRunner {
+  const children = new Set<ChildProcess>();
+
+  const run: RunProcess = (argv, options = {}) =>
+    new Promise((resolve, reject) => {
+      const [file, ...args] = argv;
+      if (!file) throw new Error('runProcess: empty argv');
+      // Only argv is logged: env may hold secrets and is never printed.
+      log.debug(`$ ${argv.join(' ')}`);
+      const capture = options.stdio === 'capture';
+      const child = spawn(file, args, {
+        cwd: options.cwd,
+        env: { ...baseEnv, ...options.env },
+        shell: false,
+        stdio: [options.input === undefined ? (capture ? 'ignore' : 'inherit') : 'pipe', capture ? 'pipe' : 'inherit', capture ? 'pipe' : 'inherit'],
+      });
+      children.add(child);
+      let stdout = '';
+      let stderr = '';
+      child.stdout?.setEncoding('utf8').on('data', (d: string) => (stdout += d));
+      child.stderr?.setEncoding('utf8').on('data', (d: string) => (stderr += d));
+      if (options.input !== undefined) child.stdin?.end(options.input);
+      child.on('error', (err) => {
+        children.delete(child);
+        reject(err);
+      });
+      child.on('close', (code, signal) => {
+        children.delete(child);
+        resolve({ code: code ?? (signal ? 128 + signalNumber(signal) : 1), stdout, stderr });
+      });
+    });
+
+  async function stopAll(signal: NodeJS.Signals): Promise<void> {
+    const waiting = [...children].map(
+      (child) => new Promise<void>((done) => {
+        child.once('close', () => done());
+        child.kill(signal);
+      }),
+    );
+    await Promise.all(waiting);
+  }
+
+  return { run, stopAll };
+}
+
+function signalNumber(signal: NodeJS.Signals): number {
+  return signal === 'SIGINT' ? 2 : signal === 'SIGTERM' ? 15 : signal === 'SIGKILL' ? 9 : 1;
+}
