@@ -142,7 +142,8 @@ host_facts() {
 command -v docker >/dev/null 2>&1 || die 127 "docker is not installed or not on PATH (Harbor needs only Docker: https://docs.docker.com/engine/install/)"
 
 if [ -n "${HARBOR_HOME:-}" ]; then
-  HARBOR_HOME=$(cd -P "$HARBOR_HOME" 2>/dev/null && pwd) || die 2 "HARBOR_HOME=${HARBOR_HOME} is not a directory"
+  given=$HARBOR_HOME
+  HARBOR_HOME=$(cd -P "$given" 2>/dev/null && pwd) || die 2 "HARBOR_HOME=$given is not a directory"
 else
   HARBOR_HOME=$(script_home) || die 1 "cannot find the directory of $0"
 fi

@@ -1,0 +1,140 @@
+// End-to-end tests of harbor.sh on the real engine, under dash, busybox sh and bash, with no node on PATH.
+import { strict as assert } from 'node:assert';
+import { spawnSync } from 'node:child_process';
+import { chmodSync, mkdirSync, mkdtempSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, test } from 'node:test';
+import { requireDocker } from '../support/docker-available';
+import { hostOnlyPath, recordingDockerPath } from '../support/host-path';
+import { REPO, SHIM, runHarbor } from '../support/run-harbor';
+
+const VERSION = (JSON.parse(readFileSync(join(REPO, 'package.json'), 'utf8')) as { version: string }).version;
+
+/** The docker calls a recording wrapper saw, each as its argv. */
+function dockerCalls(log: string): string[][] {
+  return readFileSync(log, 'utf8').split('--call--\n').filter(Boolean).map((c) => c.trimEnd().split('\n'));
+}
+
+function runCall(log: string): string[] {
+  const call = dockerCalls(log).find((argv) => argv[0] === 'run');
+  assert.ok(call, 'harbor.sh ran no container');
+  return call;
+}
+
+describe('harbor.sh', () => {
+  test('the PATH the tests use has docker and shells but no node, npm or deno', () => {
+    for (const tool of ['node', 'npm', 'npx', 'deno']) {
+      const r = spawnSync('sh', ['-c', `command -v ${tool}`], { env: { PATH: hostOnlyPath() } });
+      assert.notEqual(r.status, 0, `${tool} is on the test PATH`);
+    }
+    for (const tool of ['docker', 'dash', 'busybox', 'sha256sum']) {
+      const r = spawnSync('sh', ['-c', `command -v ${tool}`], { env: { PATH: hostOnlyPath() } });
+      assert.equal(r.status, 0, `${tool} is missing from the test PATH`);
+    }
+  });
+
+  for (const shell of ['dash', 'busybox sh', 'bash']) {
+    test(`--version under ${shell} prints the runner version and exits 0`, async (t) => {
+      if (!requireDocker(t)) return;
+      const r = await runHarbor(['--version'], { shell });
+      assert.equal(r.stdout, `harbor ${VERSION}\n`, r.stderr);
+      assert.equal(r.code, 0);
+    });
+  }
+
+  test('the shim version matches package.json', () => {
+    const shim = readFileSync(SHIM, 'utf8');
+    assert.match(shim, new RegExp(`^HARBOR_SHIM_VERSION=${VERSION.replace(/\./g, '\\.')}$`, 'm'));
+  });
+
+  for (const shell of ['dash', 'busybox sh']) {
+    test(`under ${shell}: the runner's exit code comes back (unknown command → 2, with a suggestion)`, async (t) => {
+      if (!requireDocker(t)) return;
+      const r = await runHarbor(['doctr'], { shell });
+      assert.equal(r.code, 2);
+      assert.match(r.stderr, /✖ unknown command "doctr" \(did you mean doctor\?\)/);
+      assert.equal(r.stdout, '');
+    });
+  }
+
+  test('v1 order `harbor <service> <command>` is retried as `harbor <command> <service>`', async (t) => {
+    if (!requireDocker(t)) return;
+    const r = await runHarbor(['save', 'runner', '--help']);
+    assert.equal(r.code, 0, r.stderr);
+    assert.match(r.stdout, /runner save <file>/);
+  });
+
+  test('a HARBOR_HOME that is not a directory is a usage error from the shim itself', async () => {
+    const r = await runHarbor(['--version'], { env: { HARBOR_HOME: '/nonexistent/harbor' } });
+    assert.equal(r.code, 2);
+    assert.equal(r.stderr, 'harbor: error: HARBOR_HOME=/nonexistent/harbor is not a directory\n');
+  });
+
+  test('finds its home through a symlink, and keeps the working directory only inside the home', async (t) => {
+    if (!requireDocker(t)) return;
+    const bin = mkdtempSync(join(tmpdir(), 'harbor-link-'));
+    symlinkSync(SHIM, join(bin, 'harbor'));
+    const log = join(bin, 'argv.log');
+    const r = await runHarbor(['doctor', '--json'], { script: join(bin, 'harbor'), cwd: bin, path: recordingDockerPath(log) });
+    const report = JSON.parse(r.stdout) as { checks: Array<{ name: string; message: string }> };
+    const home = report.checks.find((c) => c.name === 'home');
+    assert.match(home?.message ?? '', new RegExp(`^${REPO.replace(/\/$/, '')} is writable, mounted at the same path$`));
+    const argv = runCall(log);
+    assert.deepEqual(argv.slice(argv.indexOf('-w'), argv.indexOf('-w') + 2), ['-w', REPO.replace(/\/$/, '')]);
+
+    const inside = join(REPO, 'docs');
+    mkdirSync(inside, { recursive: true });
+    const log2 = join(bin, 'argv2.log');
+    await runHarbor(['--version'], { cwd: inside, path: recordingDockerPath(log2) });
+    const argv2 = runCall(log2);
+    assert.equal(argv2[argv2.indexOf('-w') + 1], inside);
+  });
+
+  test('passes environment by name only, never a value on docker argv, and mounts the age key read-only', async (t) => {
+    if (!requireDocker(t)) return;
+    const dir = mkdtempSync(join(tmpdir(), 'harbor-env-'));
+    const key = join(dir, 'keys.txt');
+    writeFileSync(key, '# test key file (content never read by this test)\n', { mode: 0o600 });
+    chmodSync(key, 0o600);
+    const log = join(dir, 'argv.log');
+    const secret = 'AGE-SECRET-KEY-1NOTAREALKEYBUTSECRETSHAPED0000000000000000000000000000000';
+    const r = await runHarbor(['doctor', '--json'], {
+      path: recordingDockerPath(log),
+      env: { SOPS_AGE_KEY_FILE: key, HARBOR_PROBE_VALUE: 'value-that-must-not-leak', AGE_PRIVATE_KEY: secret, NO_COLOR: '1' },
+    });
+    const argv = runCall(log);
+    const text = argv.join('\n');
+    assert.ok(!text.includes('value-that-must-not-leak'), 'a HARBOR_* value reached docker argv');
+    assert.ok(!text.includes(secret), 'a secret reached docker argv');
+    for (const name of ['HARBOR_PROBE_VALUE', 'AGE_PRIVATE_KEY', 'SOPS_AGE_KEY_FILE', 'HARBOR_HOST_FACTS', 'HARBOR_HOME', 'NO_COLOR', 'DOCKER_HOST']) {
+      assert.ok(argv.some((a, i) => a === '-e' && argv[i + 1] === name), `-e ${name} missing`);
+    }
+    assert.ok(argv.every((a, i) => a !== '-e' || !argv[i + 1]!.includes('=')), 'an -e NAME=value form was used');
+    assert.ok(argv.includes(`${key}:${key}:ro`), 'the age key is not mounted read-only at the same path');
+    // The runner saw the key by name (doctor reports $AGE_PRIVATE_KEY first, never its content).
+    const report = JSON.parse(r.stdout) as { checks: Array<{ name: string; message: string }> };
+    assert.equal(report.checks.find((c) => c.name === 'age key')?.message, 'found at $AGE_PRIVATE_KEY');
+    assert.ok(!r.stdout.includes(secret) && !r.stderr.includes(secret));
+  });
+
+  test('no TTY flag when stdout is a pipe; user and socket group are set', async (t) => {
+    if (!requireDocker(t)) return;
+    const dir = mkdtempSync(join(tmpdir(), 'harbor-tty-'));
+    const log = join(dir, 'argv.log');
+    await runHarbor(['--version'], { path: recordingDockerPath(log) });
+    const argv = runCall(log);
+    assert.ok(!argv.includes('-t') && !argv.includes('-it'), 'a TTY flag was passed under a pipe');
+    assert.ok(argv.includes('-i') && argv.includes('--init') && argv.includes('--rm'));
+    assert.equal(argv[argv.indexOf('--user') + 1], `${process.getuid!()}:${process.getgid!()}`);
+    assert.ok(argv.includes('--group-add'));
+    assert.ok(argv.includes('/var/run/docker.sock:/var/run/docker.sock'));
+  });
+
+  test('host facts reach the runner in one variable (a fake GPU host is reported by doctor)', async (t) => {
+    if (!requireDocker(t)) return;
+    const r = await runHarbor(['doctor', '--json'], { env: { HARBOR_HOST_FACTS: 'os=Linux arch=x86_64 nvidia_smi=1 nvidia_ctk=1 kfd=1' } });
+    const report = JSON.parse(r.stdout) as { checks: Array<{ name: string; message: string }> };
+    assert.equal(report.checks.find((c) => c.name === 'host')?.message, 'Linux x86_64; nvidia-smi, nvidia container toolkit, /dev/kfd');
+  });
+});
