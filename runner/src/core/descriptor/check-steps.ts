@@ -4,6 +4,7 @@ import type { ActionDefinition } from '../../workflow/action';
 import { didYouMean } from '../closest-names';
 import { describeIssue, type DescribedIssue } from './describe-issue';
 import { STEP_KEYS } from './descriptor-schema';
+import { findMisplacedLists } from './find-misplaced-lists';
 import type { PathKey } from './yaml-source';
 
 /**
@@ -31,7 +32,10 @@ export function checkStep(step: Record<string, unknown>, path: readonly PathKey[
   if (!action) {
     return [{ path: [...path, 'action'], atKey: false, message: `unknown action "${name}"${didYouMean(name, actions.map((a) => a.name))}` }];
   }
-  const result = v.safeParse(action.params, selectParams(step));
+  const params = selectParams(step);
+  const lists = findMisplacedLists(action.params, params, [...path]);
+  if (lists.length) return lists;
+  const result = v.safeParse(action.params, params);
   if (result.success) return [];
   return result.issues.map((issue) => {
     const described = describeIssue(action.params, issue, { extraKeys: STEP_KEYS, owner: name });

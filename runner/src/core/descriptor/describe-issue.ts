@@ -1,6 +1,6 @@
 // Turns a valibot issue into a path and a message a user can act on (unknown keys get the closest known key).
 import type * as v from 'valibot';
-import { didYouMean } from '../closest-names';
+import { closestNames } from '../closest-names';
 import type { PathKey } from './yaml-source';
 
 export interface DescribedIssue {
@@ -8,6 +8,8 @@ export interface DescribedIssue {
   /** The problem is the key itself (unknown or badly named), not its value. */
   atKey: boolean;
   message: string;
+  /** For an unknown key: the known keys it is close to (a "required" issue for one of them is then noise). */
+  suggested?: string[];
 }
 
 type AnyIssue = v.BaseIssue<unknown>;
@@ -27,12 +29,16 @@ export interface DescribeOptions {
 export function describeIssue(schema: v.GenericSchema, issue: AnyIssue, options: DescribeOptions = {}): DescribedIssue {
   const owner = options.owner ? ` for ${options.owner}` : '';
   const path = (issue.path ?? []).map((item) => item.key as PathKey);
-  const last = issue.path?.at(-1) as { origin?: string } | undefined;
+  const last = issue.path?.at(-1) as { origin?: string; input?: unknown } | undefined;
   const atKey = last?.origin === 'key';
+  // valibot's object and record schemas accept arrays as objects: a list where a map belongs shows up as odd keys.
+  if (atKey && Array.isArray(last?.input)) return { path: path.slice(0, -1), atKey: false, message: 'expected a map, got a list' };
   if (atKey && issue.expected === 'never') {
     const key = String(path.at(-1));
     const known = [...knownKeysAt(schema as AnySchema, path.slice(0, -1)), ...(path.length === 1 ? options.extraKeys ?? [] : [])];
-    return { path, atKey, message: `unknown key "${key}"${owner}${didYouMean(key, known)}` };
+    const suggested = closestNames(key, known);
+    const hint = suggested.length ? ` (did you mean ${suggested.join(', ')}?)` : '';
+    return { path, atKey, message: `unknown key "${key}"${owner}${hint}`, suggested };
   }
   if (atKey && issue.input === undefined) return { path, atKey: false, message: `is required${owner}` };
   if (!issue.message.startsWith('Invalid ')) return { path, atKey, message: issue.message };

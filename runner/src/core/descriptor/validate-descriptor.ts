@@ -5,6 +5,7 @@ import { DescriptorError } from '../../errors';
 import { checkSteps } from './check-steps';
 import { describeIssue, type DescribedIssue } from './describe-issue';
 import { DescriptorSchema, type Descriptor } from './descriptor-schema';
+import { findMisplacedLists } from './find-misplaced-lists';
 import { mergeDescriptors } from './merge-descriptors';
 import type { PathKey, YamlSource } from './yaml-source';
 
@@ -31,11 +32,13 @@ export function validateDescriptor(sources: DescriptorSources, actions: readonly
 
   const merged = overrideValue === undefined ? systemValue : mergeDescriptors(systemValue, overrideValue);
   const result = v.safeParse(DescriptorSchema, merged, { abortEarly: false });
-  const issues: DescribedIssue[] = [
+  const issues = dropNoise([
+    ...findMisplacedLists(DescriptorSchema, merged),
     ...(result.success ? [] : result.issues.map((issue) => describeIssue(DescriptorSchema, issue))),
     ...checkSteps(merged, actions),
-  ];
+  ]);
   if (issues.length === 0 && result.success) return result.output;
+  if (issues.length === 0) throw new Error(`validateDescriptor: valibot failed with no issue to show: ${JSON.stringify(result.issues)}`);
   const lines = [...new Set(issues.map((issue) => renderIssue(issue, files)))].sort(compareLocations);
   throw new DescriptorError(lines.join('\n'), { hint: HINT });
 }
@@ -53,6 +56,19 @@ function renderIssue(issue: DescribedIssue, files: readonly YamlSource[]): strin
   const located = files.map((source) => ({ source, ...source.locate(issue.path, issue.atKey) }));
   const best = located.reduce((a, b) => (b.depth > a.depth ? b : a));
   return `${best.source.file}:${best.position.line}:${best.position.col}: ${message}`;
+}
+
+/**
+ * One mistake, one line: `verison: 1` does not also report "version: is required" (an unknown sibling key
+ * suggests it), and a list where a map belongs does not also report every key inside it.
+ */
+function dropNoise(issues: DescribedIssue[]): DescribedIssue[] {
+  const suggested = new Set(
+    issues.flatMap((issue) => (issue.suggested ?? []).map((key) => renderPath([...issue.path.slice(0, -1), key]))),
+  );
+  const lists = issues.filter((issue) => issue.message === 'expected a map, got a list').map((issue) => issue.path);
+  const under = (path: readonly PathKey[]) => lists.some((list) => list.length < path.length && list.every((key, i) => key === path[i]));
+  return issues.filter((issue) => !(issue.message.startsWith('is required') && suggested.has(renderPath(issue.path))) && !under(issue.path));
 }
 
 function requireMap(source: YamlSource): void {
