@@ -1,16 +1,14 @@
 // The descriptor's `prepare` section, assembled from the env and templates owners' sub-schemas.
 import * as v from 'valibot';
+import { EnvConfigSchema } from '../env/env-config-schema';
 import { InterpolationConfigSchema, TemplatesConfigSchema } from '../templates/templates-config-schema';
-
-// Placeholder until runner/src/core/env/env-config-schema.ts exists.
-const EnvConfigSchema = v.optional(v.unknown());
 
 /**
  * The prepare stage: env layers, config templates and their interpolation. Each sub-schema brings its defaults.
- * @example { templates: [{ from: 'stacks/${service}/templates/**', to: 'var/run/${service}/config/' }] }
+ * @example { env: { sources: [{ type: 'sys', optional: true }] }, templates: [{ from: 'stacks/${service}/templates/**' }] }
  */
 export const PrepareSchema = v.strictObject({
-  /** Env layers (docs/Harbor-Env.md). @example { sources: [{ type: 'sys', file: 'etc/sys.env', optional: true }] } */
+  /** Env layers, lowest precedence first (docs/Harbor-Env.md). @example { sources: [{ type: 'sys', file: 'etc/sys.env', optional: true }] } */
   env: EnvConfigSchema,
   /** Config templates rendered into var/run/. @example [{ from: 'stacks/${service}/templates/**' }] */
   templates: TemplatesConfigSchema,

@@ -1,5 +1,6 @@
 import { deepStrictEqual, throws } from 'node:assert/strict';
 import { describe, it } from 'node:test';
+import { DEFAULT_ENV_SOURCES } from '../../../src/core/env/env-config-schema';
 import { DescriptorError } from '../../../src/errors';
 import { validateDescriptor } from '../../../src/core/descriptor/validate-descriptor';
 import { parseYamlSource } from '../../../src/core/descriptor/yaml-source';
@@ -30,6 +31,7 @@ function errorOf(system: string | undefined, override?: string): string {
 
 const DEFAULT_RULES = { dir: 'etc/stacks', base: ['compose.yml'], autoCapabilities: true, capabilities: [], defaultCapabilities: [] };
 const DEFAULT_PREPARE = {
+  env: { sources: DEFAULT_ENV_SOURCES.map((source) => ({ ...source })), persist: false, keepOnDestroy: false },
   templates: [{ from: 'stacks/${service}/templates/**', to: 'var/run/${service}/config/', secrets: false }],
   interpolation: { engine: 'envsubst', values: { fromEnv: true, extra: {} } },
 };
