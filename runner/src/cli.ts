@@ -68,7 +68,7 @@ export function parseCli(argv: readonly string[], commands: readonly CommandSpec
     spec,
     args: parsed.args.map(String),
     rest: (parsed.options['--'] as string[] | undefined)?.map(String) ?? [],
-    options: normalizeOptions(parsed.options, matched, cli.globalCommand),
+    options: normalizeOptions(parsed.options, matched, cli.globalCommand, routed.argv),
   };
 }
 
@@ -98,22 +98,37 @@ export function validateOptions(spec: CommandSpec, options: Record<string, unkno
 }
 
 /**
- * cac's quirks, handled once: a repeated flag becomes an array (keep the last), values are kept as the
- * strings the user typed (every value option is declared with type [String]), and aliases and `--`
- * leak into the options object (keep only each option's primary name).
+ * cac's quirks, handled once: a repeated flag becomes an array (keep the last); number-looking values
+ * are cast before any transform runs (`-n 010` → 10), so value options are read back from argv as typed;
+ * aliases and `--` leak into the options object (keep only each option's primary name).
  */
-export function normalizeOptions(raw: Record<string, unknown>, command: Command, global: Command): Record<string, unknown> {
+export function normalizeOptions(raw: Record<string, unknown>, command: Command, global: Command, argv: readonly string[]): Record<string, unknown> {
   const out: Record<string, unknown> = {};
   for (const option of [...global.options, ...command.options]) {
     const value = raw[option.name];
     if (value === undefined) continue;
-    out[option.name] = Array.isArray(value) ? value[value.length - 1] : value;
+    const typed = option.isBoolean ? undefined : lastRawValue(argv, option.names);
+    out[option.name] = typed ?? (Array.isArray(value) ? value[value.length - 1] : value);
   }
   if (command.config.allowUnknownOptions) {
     const known = new Set([...global.options, ...command.options].flatMap((o) => o.names));
     for (const [key, value] of Object.entries(raw)) if (key !== '--' && !known.has(key)) out[key] = value;
   }
   return out;
+}
+
+/** The last value given on argv for any of an option's names (`--tail 5`, `--tail=5`, `-n 5`). */
+function lastRawValue(argv: readonly string[], names: readonly string[]): string | undefined {
+  const flags = new Set(names.map((n) => (n.length === 1 ? `-${n}` : `--${kebab(n)}`)));
+  let found: string | undefined;
+  const end = argv.includes('--') ? argv.indexOf('--') : argv.length;
+  for (let i = 0; i < end; i++) {
+    const arg = argv[i]!;
+    const eq = arg.indexOf('=');
+    if (eq > 0 && flags.has(arg.slice(0, eq))) found = arg.slice(eq + 1);
+    else if (flags.has(arg) && i + 1 < end) found = argv[++i];
+  }
+  return found;
 }
 
 function addOption(command: Command, option: OptionSpec): void {
