@@ -1,0 +1,5 @@
+// Tells whether the user is at a terminal: compose exec/run then get a TTY, otherwise `-T` (tests, pipes, CI).
+
+export function isInteractiveTerminal(): boolean {
+  return process.stdin.isTTY === true && process.stdout.isTTY === true;
+}

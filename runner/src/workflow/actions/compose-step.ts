@@ -1,0 +1,22 @@
+// What every compose.* action shares: plan the exact compose argv from the step context, and run that same argv.
+import { runCompose } from '../../adapters/compose';
+import { buildComposeArgv } from '../../core/compose-argv';
+import type { ActionContext, PlanContext, PlannedStep } from '../action';
+
+/** The argv `--dry-run` prints is the argv `run` executes: both come from here. */
+export function planComposeStep(ctx: PlanContext, subcommand: string, args: readonly string[], description: string): PlannedStep & { argv: string[] } {
+  return {
+    description,
+    argv: buildComposeArgv({ name: ctx.projectName, directory: ctx.home }, ctx.selection.files, subcommand, args),
+  };
+}
+
+/** Streams compose's output to the user; the compose env goes through the process environment only. */
+export async function runComposeStep(ctx: ActionContext, planned: { argv: string[] }): Promise<void> {
+  await runCompose(ctx.deps, planned.argv, { env: ctx.composeEnv, stdio: 'inherit' });
+}
+
+/** ' hello greeter' or '' (for descriptions). */
+export function listSuffix(services: readonly string[] | undefined): string {
+  return services?.length ? ` ${services.join(' ')}` : '';
+}
