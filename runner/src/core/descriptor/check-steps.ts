@@ -4,6 +4,7 @@ import type { ActionDefinition } from '../../workflow/action';
 import { didYouMean } from '../closest-names';
 import { describeIssue, type DescribedIssue } from './describe-issue';
 import { STEP_KEYS } from './descriptor-schema';
+import { findWhenSyntaxError } from './evaluate-when';
 import { findMisplacedLists } from './find-misplaced-lists';
 import type { PathKey } from './yaml-source';
 
@@ -25,8 +26,14 @@ export function checkSteps(raw: unknown, actions: readonly ActionDefinition[]): 
   return issues;
 }
 
-/** Checks one step (also used for steps built in code, such as the default deploy stage). */
+/** Checks one step: its `when:` syntax, its action and params (also used for steps built in code). */
 export function checkStep(step: Record<string, unknown>, path: readonly PathKey[], actions: readonly ActionDefinition[]): DescribedIssue[] {
+  const whenError = typeof step.when === 'string' ? findWhenSyntaxError(step.when) : undefined;
+  const whenIssues: DescribedIssue[] = whenError ? [{ path: [...path, 'when'], atKey: false, message: whenError }] : [];
+  return [...whenIssues, ...checkAction(step, path, actions)];
+}
+
+function checkAction(step: Record<string, unknown>, path: readonly PathKey[], actions: readonly ActionDefinition[]): DescribedIssue[] {
   const name = String(step.action);
   const action = actions.find((a) => a.name === name);
   if (!action) {

@@ -7,7 +7,9 @@ import { describeIssue, type DescribedIssue } from './describe-issue';
 import { DescriptorSchema, type Descriptor } from './descriptor-schema';
 import { findMisplacedLists } from './find-misplaced-lists';
 import { mergeDescriptors } from './merge-descriptors';
-import type { PathKey, YamlSource } from './yaml-source';
+import { renderPath } from './render-path';
+import { selectUsefulIssues } from './select-useful-issues';
+import type { YamlSource } from './yaml-source';
 
 export interface DescriptorSources {
   /** etc/harbor.yaml; undefined when the home has none (the defaults stand in). */
@@ -32,7 +34,7 @@ export function validateDescriptor(sources: DescriptorSources, actions: readonly
 
   const merged = overrideValue === undefined ? systemValue : mergeDescriptors(systemValue, overrideValue);
   const result = v.safeParse(DescriptorSchema, merged, { abortEarly: false });
-  const issues = dropNoise([
+  const issues = selectUsefulIssues([
     ...findMisplacedLists(DescriptorSchema, merged),
     ...(result.success ? [] : result.issues.map((issue) => describeIssue(DescriptorSchema, issue))),
     ...checkSteps(merged, actions),
@@ -43,11 +45,6 @@ export function validateDescriptor(sources: DescriptorSources, actions: readonly
   throw new DescriptorError(lines.join('\n'), { hint: HINT });
 }
 
-/** `deploy.steps[1].action` */
-export function renderPath(path: readonly PathKey[]): string {
-  return path.map((key, i) => (typeof key === 'number' ? `[${key}]` : i === 0 ? key : `.${key}`)).join('');
-}
-
 /** The issue at its place in whichever file the value came from: the override wins a tie, as it wins the merge. */
 function renderIssue(issue: DescribedIssue, files: readonly YamlSource[]): string {
   const where = renderPath(issue.path);
@@ -56,19 +53,6 @@ function renderIssue(issue: DescribedIssue, files: readonly YamlSource[]): strin
   const located = files.map((source) => ({ source, ...source.locate(issue.path, issue.atKey) }));
   const best = located.reduce((a, b) => (b.depth > a.depth ? b : a));
   return `${best.source.file}:${best.position.line}:${best.position.col}: ${message}`;
-}
-
-/**
- * One mistake, one line: `verison: 1` does not also report "version: is required" (an unknown sibling key
- * suggests it), and a list where a map belongs does not also report every key inside it.
- */
-function dropNoise(issues: DescribedIssue[]): DescribedIssue[] {
-  const suggested = new Set(
-    issues.flatMap((issue) => (issue.suggested ?? []).map((key) => renderPath([...issue.path.slice(0, -1), key]))),
-  );
-  const lists = issues.filter((issue) => issue.message === 'expected a map, got a list').map((issue) => issue.path);
-  const under = (path: readonly PathKey[]) => lists.some((list) => list.length < path.length && list.every((key, i) => key === path[i]));
-  return issues.filter((issue) => !(issue.message.startsWith('is required') && suggested.has(renderPath(issue.path))) && !under(issue.path));
 }
 
 function requireMap(source: YamlSource): void {
