@@ -10,6 +10,7 @@ import { composeConfigAction } from './actions/compose-config';
 import { composeExecAction } from './actions/compose-exec';
 import { composeRunAction } from './actions/compose-run';
 import { logInfoAction } from './actions/log-info';
+import { openAction } from './actions/open';
 
 export const ACTIONS: readonly ActionDefinition[] = [
   // Keep one action per line so parallel additions merge cleanly.
@@ -23,4 +24,5 @@ export const ACTIONS: readonly ActionDefinition[] = [
   composeConfigAction,
   composeExecAction,
   composeRunAction,
+  openAction,
 ];

@@ -1,0 +1,40 @@
+// The `open` action: prints the URLs of services (or given URLs); a container cannot open the user's browser.
+import * as v from 'valibot';
+import { readComposeContainers } from '../../adapters/compose-containers';
+import { selectServiceUrl } from '../../core/service-url';
+import { defineAction } from '../action';
+
+const URL_TARGET = /^https?:\/\/\S+$/;
+const SERVICE_TARGET = /^[a-zA-Z0-9][a-zA-Z0-9_.-]*$/;
+
+const Target = v.pipe(
+  v.string(),
+  v.check((t) => URL_TARGET.test(t) || SERVICE_TARGET.test(t), 'must be a compose service name or an http(s):// URL'),
+);
+
+const Params = v.strictObject({
+  /** Services whose published URL to show, or http(s) URLs. @example ['hello', 'https://example.com/docs'] */
+  target: v.union([Target, v.array(Target)], 'must be a service name, a URL, or a list of them'),
+});
+
+function targetsOf(target: string | string[]): string[] {
+  return Array.isArray(target) ? target : [target];
+}
+
+export const openAction = defineAction({
+  name: 'open',
+  summary: "Print the URLs of services (their published ports) or of given http(s) URLs, for the user's browser",
+  params: Params,
+  plan: (p) => ({ description: `show the URL of ${targetsOf(p.target).join(', ')}` }),
+  run: async (p, ctx) => {
+    const targets = targetsOf(p.target);
+    const services = targets.filter((t) => !URL_TARGET.test(t));
+    // One `compose ps` for all services; none when every target is already a URL.
+    const containers = services.length
+      ? await readComposeContainers(ctx.deps, { name: ctx.projectName, directory: ctx.home }, ctx.selection.files, { env: ctx.composeEnv })
+      : [];
+    const urls = targets.map((t) => (URL_TARGET.test(t) ? t : selectServiceUrl(containers, t, false)));
+    targets.forEach((t, i) => ctx.log.info(t === urls[i] ? `open ${t}` : `open ${t}: ${urls[i]}`));
+    return { summary: urls.join(' '), urls, data: { urls: targets.map((target, i) => ({ target, url: urls[i] })) } };
+  },
+});
