@@ -44,17 +44,23 @@ sha256() {
   fi
 }
 
-# A hash of everything the runner image is built from; stamped on the image as a label.
-source_hash() {
+# The files the runner image is built from (relative to the home), one per line, in C-locale order.
+runner_sources() {
   (
     cd "$HARBOR_HOME" || exit 1
     {
       printf '%s\n' Dockerfile.runner package.json package-lock.json runner/build.mjs
       find runner/src -type f
-    } | LC_ALL=C sort | while IFS= read -r f; do
-      printf '%s\n' "$f"
-      cat "$f"
-    done
+    } | LC_ALL=C sort
+  )
+}
+
+# A hash of those files (names and contents); stamped on the image as a label. One hashing process.
+source_hash() {
+  (
+    cd "$HARBOR_HOME" || exit 1
+    # shellcheck disable=SC2046 # word splitting is wanted: runner source paths have no spaces
+    if command -v sha256sum >/dev/null 2>&1; then sha256sum $(runner_sources); else shasum -a 256 $(runner_sources); fi
   ) | sha256 | cut -c1-16
 }
 

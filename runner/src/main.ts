@@ -1,57 +1,14 @@
-// The composition root: builds the logger and adapters, runs the CLI, prints errors, and owns process.exit.
-import { inspect } from 'node:util';
-import { createLogger } from './adapters/logger';
-import { createProcessRunner } from './adapters/process-runner';
-import { runCli } from './cli';
-import { ALL_COMMANDS } from './commands/all-commands';
-import type { Deps } from './deps';
-import { EXIT, HarborError } from './errors';
+// The entry point and the only place that calls process.exit. It loads the CLI lazily: esbuild keeps a
+// dynamically imported module unevaluated until it is needed, so `--version` never pays for the libraries.
+import { HARBOR_VERSION } from './version';
 
 async function main(argv: string[]): Promise<number> {
-  // Global flags are read before parsing so that parse errors already log at the right level.
-  const debug = argv.includes('--debug') || process.env.HARBOR_DEBUG === '1';
-  const quiet = argv.includes('--quiet');
-  const color = !process.env.NO_COLOR && process.stderr.isTTY === true;
-  const log = createLogger({ debug, quiet, color, stderr: process.stderr });
-  const processes = createProcessRunner(log, process.env);
-
-  let stopping = false;
-  const onSignal = (signal: NodeJS.Signals) => {
-    if (stopping) return;
-    stopping = true;
-    log.warn(`${signal}: stopping what Harbor started…`);
-    void processes.stopAll(signal).then(() => process.exit(EXIT.interrupted));
-  };
-  process.on('SIGINT', onSignal);
-  process.on('SIGTERM', onSignal);
-
-  const deps: Deps = {
-    log,
-    out: (text) => process.stdout.write(text),
-    env: { ...process.env },
-    home: process.env.HARBOR_HOME || process.cwd(),
-    cwd: process.cwd(),
-    run: processes.run,
-    debug,
-  };
-  try {
-    return await runCli(argv, ALL_COMMANDS, deps);
-  } catch (err) {
-    return reportError(err, debug);
+  if (argv.length === 1 && (argv[0] === '--version' || argv[0] === '-v')) {
+    process.stdout.write(`harbor ${HARBOR_VERSION}\n`);
+    return 0;
   }
-}
-
-/** The one top-level handler: message and hint; a stack only with --debug or for bugs. */
-function reportError(err: unknown, debug: boolean): number {
-  if (err instanceof HarborError) {
-    process.stderr.write(`✖ ${err.message}\n`);
-    if (err.hint) process.stderr.write(`  ${err.hint}\n`);
-    if (debug) process.stderr.write(`${inspect(err)}\n`);
-    return err.exitCode;
-  }
-  process.stderr.write(`✖ internal error (a bug in Harbor, please report it): ${err instanceof Error ? err.message : String(err)}\n`);
-  process.stderr.write(`${err instanceof Error ? err.stack : inspect(err)}\n`);
-  return EXIT.failure;
+  const { runMain } = await import('./run-main');
+  return runMain(argv);
 }
 
 // Wait for stdout to drain before exiting so piped data is never cut short.
