@@ -1,0 +1,63 @@
+// Decrypts every encrypted value of a sops tree and computes its MAC (sops's Tree.Decrypt).
+import { SecretError } from '../../errors';
+import { buildEncryptionTest, type CryptRule } from './crypt-rules';
+import { ivCacheKey, type IvCache } from './iv-cache';
+import { buildMacHash } from './mac-hash';
+import type { SopsBranches, SopsComment, SopsScalar } from './sops-tree';
+import { openValue, plaintextOf, ValueCipherError, type StringEncoding } from './value-cipher';
+import { mapLeaves } from './walk-leaves';
+
+export interface OpenTreeOptions {
+  rule: CryptRule;
+  macOnlyEncrypted: boolean;
+  encoding: StringEncoding;
+  /** The file, for messages. */
+  file: string;
+}
+
+export interface OpenedTree {
+  branches: SopsBranches;
+  /** The MAC computed from the decrypted values. */
+  mac: string;
+  /** IVs of the values decrypted, for re-encrypting unchanged values identically. */
+  ivs: IvCache;
+}
+
+export function openTree(branches: SopsBranches, key: Uint8Array, options: OpenTreeOptions): OpenedTree {
+  const shouldEncrypt = buildEncryptionTest(options.rule);
+  const hash = buildMacHash(options.macOnlyEncrypted);
+  const ivs: IvCache = new Map();
+  const out = mapLeaves(branches, (leaf, ctx) => {
+    const isComment = leaf.type === 'comment';
+    const encrypted = shouldEncrypt(ctx.path, ctx.comments, isComment);
+    let value: SopsScalar | SopsComment = leaf;
+    if (encrypted) {
+      const aad = `${ctx.path.join(':')}:`;
+      if (leaf.type !== 'str' && leaf.type !== 'comment') {
+        throw new SecretError(`${options.file}: could not decrypt value at ${ctx.where || '(top level)'}: it is a ${leaf.type}, not an ENC[…] string`, {
+          hint: 'a value was edited in clear text; run `harbor secrets edit` to change values',
+        });
+      }
+      if (leaf.value !== '') {
+        try {
+          const opened = openValue(leaf.value, key, aad, options.encoding);
+          value = leaf.type === 'comment' && leaf.inline ? ({ ...opened.value, inline: true } as SopsComment) : opened.value;
+          const plain = plaintextOf(opened.value, options.encoding);
+          ivs.set(ivCacheKey(aad, plain.type, plain.bytes), opened.iv);
+        } catch (err) {
+          // Comments that do not decrypt were written in clear by old sops versions: keep them as they are.
+          if (isComment) value = leaf;
+          else {
+            const why = err instanceof ValueCipherError ? err.message : 'unknown error';
+            throw new SecretError(`${options.file}: could not decrypt value at ${ctx.where || '(top level)'}: ${why}`, {
+              hint: 'the ciphertext was changed or damaged; restore the file from version control',
+            });
+          }
+        }
+      }
+    }
+    if (value.type !== 'comment' && (!options.macOnlyEncrypted || encrypted)) hash.add(plaintextOf(value, options.encoding).bytes);
+    return value;
+  });
+  return { branches: out, mac: hash.digest(), ivs };
+}
