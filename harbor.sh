@@ -93,6 +93,8 @@ build_image() {
   set -- --build-arg "HARBOR_VERSION=$HARBOR_SHIM_VERSION" --build-arg "HARBOR_SOURCE_HASH=$hash" --build-arg "BUNDLE_FROM=$from"
   [ -n "${HARBOR_NODE_IMAGE:-}" ] && set -- "$@" --build-arg "NODE_IMAGE=$HARBOR_NODE_IMAGE"
   [ -n "${HARBOR_DOCKER_CLI_IMAGE:-}" ] && set -- "$@" --build-arg "DOCKER_CLI_IMAGE=$HARBOR_DOCKER_CLI_IMAGE"
+  # Set but empty is meaningful: no extra packages (for builders whose containers have no network).
+  [ -n "${HARBOR_RUNNER_PACKAGES+x}" ] && set -- "$@" --build-arg "RUNNER_PACKAGES=$HARBOR_RUNNER_PACKAGES"
   # BuildKit builds only the stages the target needs: the host-bundle path never runs npm.
   DOCKER_BUILDKIT=1 docker build -q -f "$HARBOR_HOME/Dockerfile.runner" -t "$IMAGE" "$@" "$HARBOR_HOME" >&2 ||
     die 1 "building $IMAGE failed (see the output above)"

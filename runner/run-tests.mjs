@@ -22,7 +22,8 @@ function step(label, argv, env = process.env) {
 
 /** Base images for the runner image: CI's stand-ins when provision named them, else the local ones if present. */
 function imageEnv() {
-  const env = { ...process.env, HARBOR_BUNDLE_FROM: 'host' };
+  // The test images are built offline: the bundle from the host, no Debian packages added.
+  const env = { ...process.env, HARBOR_BUNDLE_FROM: 'host', HARBOR_RUNNER_PACKAGES: process.env.HARBOR_RUNNER_PACKAGES ?? '' };
   const pick = (ci, local) => {
     if (process.env[ci]) return process.env[ci];
     const r = spawnSync('docker', ['image', 'inspect', local], { stdio: 'ignore' });

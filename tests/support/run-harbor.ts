@@ -27,9 +27,9 @@ export interface HarborRunOptions {
 /** Build settings the shim needs if it has to rebuild the image (set by runner/run-tests.mjs). */
 function buildEnv(): Record<string, string> {
   const env: Record<string, string> = {};
-  for (const name of ['HARBOR_BUNDLE_FROM', 'HARBOR_NODE_IMAGE', 'HARBOR_DOCKER_CLI_IMAGE', 'HARBOR_EXAMPLE_BASE_IMAGE', 'DOCKER_HOST']) {
+  for (const name of ['HARBOR_BUNDLE_FROM', 'HARBOR_NODE_IMAGE', 'HARBOR_DOCKER_CLI_IMAGE', 'HARBOR_EXAMPLE_BASE_IMAGE', 'HARBOR_RUNNER_PACKAGES', 'DOCKER_HOST']) {
     const value = process.env[name];
-    if (value) env[name] = value;
+    if (value !== undefined) env[name] = value;
   }
   return env;
 }
