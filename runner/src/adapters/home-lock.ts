@@ -4,7 +4,6 @@ import { readFileSync, unlinkSync } from 'node:fs';
 import { link, mkdir, open, readFile, readlink, stat, unlink, utimes, writeFile } from 'node:fs/promises';
 import { hostname } from 'node:os';
 import { dirname, join } from 'node:path';
-import type { ConsolaInstance } from 'consola';
 import { EXIT, HarborError } from '../errors';
 import { STATE_DIR } from '../core/templates/run-paths';
 
@@ -28,8 +27,15 @@ export interface HomeLock {
   release(): Promise<void>;
 }
 
+/** The part of the consola logger the lock uses (tests pass a recorder). */
+export interface LockLog {
+  info(message: string): void;
+  warn(message: string): void;
+  debug(message: string): void;
+}
+
 export interface HomeLockOptions {
-  log: Pick<ConsolaInstance, 'info' | 'warn' | 'debug'>;
+  log: LockLog;
   /** Shown to a run that waits: 'harbor deploy'. */
   command?: string;
   /** How long to wait for another run; default 120 s. */
@@ -93,7 +99,7 @@ export async function acquireHomeLock(home: string, options: HomeLockOptions): P
   return startHolding(path, owner, log, heartbeatMs);
 }
 
-function startHolding(path: string, owner: LockOwner, log: HomeLockOptions['log'], heartbeatMs: number): HomeLock {
+function startHolding(path: string, owner: LockOwner, log: LockLog, heartbeatMs: number): HomeLock {
   const ours = (text: string) => parseOwner(text)?.token === owner.token;
   const heartbeat = setInterval(() => {
     void readFile(path, 'utf8')
@@ -177,7 +183,7 @@ function isStale(holder: Holder, ourNamespace: string, staleMs: number): boolean
 }
 
 /** Only one waiter may remove a stale lock, and only the very lock it judged stale (same text). */
-async function takeOver(path: string, holder: Holder, log: HomeLockOptions['log']): Promise<void> {
+async function takeOver(path: string, holder: Holder, log: LockLog): Promise<void> {
   const guard = `${path}.takeover`;
   let handle;
   try {
