@@ -2,9 +2,25 @@
 import type { CommandSpec } from '../command-spec';
 import { doctorCommand } from './doctor';
 import { runnerSaveCommand } from './runner-save';
+import { secretsDecryptCommand } from './secrets-decrypt';
+import { secretsEncryptCommand } from './secrets-encrypt';
+import { secretsEditCommand } from './secrets-edit';
+import { secretsSetCommand } from './secrets-set';
+import { secretsUnsetCommand } from './secrets-unset';
+import { secretsUpdatekeysCommand } from './secrets-updatekeys';
+import { secretsRotateCommand } from './secrets-rotate';
+import { secretsKeygenCommand } from './secrets-keygen';
 
 export const ALL_COMMANDS: readonly CommandSpec[] = [
   // Keep one command per line so parallel additions merge cleanly.
   doctorCommand,
   runnerSaveCommand,
+  secretsDecryptCommand,
+  secretsEncryptCommand,
+  secretsEditCommand,
+  secretsSetCommand,
+  secretsUnsetCommand,
+  secretsUpdatekeysCommand,
+  secretsRotateCommand,
+  secretsKeygenCommand,
 ];
