@@ -1,6 +1,9 @@
 // The list of every CLI command, in help order within each group. Add a command here to expose it.
 import type { CommandSpec } from '../command-spec';
+import { descriptorCheckCommand } from './descriptor-check';
+import { descriptorSchemaCommand } from './descriptor-schema';
 import { doctorCommand } from './doctor';
+import { runCommand } from './run';
 import { runnerSaveCommand } from './runner-save';
 import { secretsDecryptCommand } from './secrets-decrypt';
 import { secretsEncryptCommand } from './secrets-encrypt';
@@ -13,6 +16,9 @@ import { secretsKeygenCommand } from './secrets-keygen';
 
 export const ALL_COMMANDS: readonly CommandSpec[] = [
   // Keep one command per line so parallel additions merge cleanly.
+  runCommand,
+  descriptorCheckCommand,
+  descriptorSchemaCommand,
   doctorCommand,
   runnerSaveCommand,
   secretsDecryptCommand,

@@ -1,11 +1,11 @@
 // Checks every step of every stage against the action registry: the action exists and its params are valid.
 import * as v from 'valibot';
 import type { ActionDefinition } from '../../workflow/action';
-import { didYouMean } from '../closest-names';
 import { describeIssue, type DescribedIssue } from './describe-issue';
 import { STEP_KEYS } from './descriptor-schema';
 import { findWhenSyntaxError } from './evaluate-when';
 import { findMisplacedLists } from './find-misplaced-lists';
+import { suggestNames } from './suggest-names';
 import type { PathKey } from './yaml-source';
 
 /**
@@ -37,7 +37,7 @@ function checkAction(step: Record<string, unknown>, path: readonly PathKey[], ac
   const name = String(step.action);
   const action = actions.find((a) => a.name === name);
   if (!action) {
-    return [{ path: [...path, 'action'], atKey: false, message: `unknown action "${name}"${didYouMean(name, actions.map((a) => a.name))}` }];
+    return [{ path: [...path, 'action'], atKey: false, message: `unknown action "${name}"${suggestNames(name, actions.map((a) => a.name))}` }];
   }
   const params = selectParams(step);
   const lists = findMisplacedLists(action.params, params, [...path]);

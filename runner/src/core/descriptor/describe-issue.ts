@@ -1,6 +1,6 @@
 // Turns a valibot issue into a path and a message a user can act on (unknown keys get the closest known key).
 import type * as v from 'valibot';
-import { closestNames } from '../closest-names';
+import { nearestNames } from './suggest-names';
 import type { PathKey } from './yaml-source';
 
 export interface DescribedIssue {
@@ -36,7 +36,7 @@ export function describeIssue(schema: v.GenericSchema, issue: AnyIssue, options:
   if (atKey && issue.expected === 'never') {
     const key = String(path.at(-1));
     const known = [...knownKeysAt(schema as AnySchema, path.slice(0, -1)), ...(path.length === 1 ? options.extraKeys ?? [] : [])];
-    const suggested = closestNames(key, known);
+    const suggested = nearestNames(key, known);
     const hint = suggested.length ? ` (did you mean ${suggested.join(', ')}?)` : '';
     return { path, atKey, message: `unknown key "${key}"${owner}${hint}`, suggested };
   }

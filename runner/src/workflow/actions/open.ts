@@ -5,12 +5,10 @@ import { selectServiceUrl } from '../../core/service-url';
 import { defineAction } from '../action';
 
 const URL_TARGET = /^https?:\/\/\S+$/;
-const SERVICE_TARGET = /^[a-zA-Z0-9][a-zA-Z0-9_.-]*$/;
+// A regex (not a check) so the JSON Schema for editors carries it too.
+const TARGET = /^(?:https?:\/\/\S+|[a-zA-Z0-9][a-zA-Z0-9_.-]*)$/;
 
-const Target = v.pipe(
-  v.string(),
-  v.check((t) => URL_TARGET.test(t) || SERVICE_TARGET.test(t), 'must be a compose service name or an http(s):// URL'),
-);
+const Target = v.pipe(v.string(), v.regex(TARGET, 'must be a compose service name or an http(s):// URL'));
 
 const Params = v.strictObject({
   /** Services whose published URL to show, or http(s) URLs. @example ['hello', 'https://example.com/docs'] */
