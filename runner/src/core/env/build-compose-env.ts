@@ -1,0 +1,26 @@
+// Builds the environment handed to `docker compose`: the one place where secret values are revealed.
+import type { Secret } from '../secret';
+import type { MergedEnv } from './merge-env-layers';
+import type { ServiceEnv } from './merge-stack-env';
+import { selectServiceVariables } from './select-service-variables';
+
+/**
+ * Every merged value (compose files interpolate them as `${NAME}`, as v1's .env), plus the namespaced
+ * variables the env overlay references for services whose value differs from the stack's. Pass the result as
+ * RunOptions.env only: never log it, never put it on argv.
+ * @example buildComposeEnv(stack.merged, stack.services) // { DOMAIN: 'example.com', HARBOR_SVC_WEB__PORT: '8080' }
+ */
+export function buildComposeEnv(merged: MergedEnv, services: readonly ServiceEnv[] = []): Record<string, string> {
+  const env: Record<string, string> = {};
+  for (const [key, entry] of merged) env[key] = reveal(entry.value);
+  for (const service of services) {
+    for (const { key, variable, entry } of selectServiceVariables(merged, service)) {
+      if (variable !== key) env[variable] = reveal(entry.value);
+    }
+  }
+  return env;
+}
+
+function reveal(value: string | Secret): string {
+  return typeof value === 'string' ? value : value.reveal();
+}

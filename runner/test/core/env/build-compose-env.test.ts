@@ -1,0 +1,22 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { buildComposeEnv } from '../../../src/core/env/build-compose-env';
+import { mergeStackEnv } from '../../../src/core/env/merge-stack-env';
+import { STACK_LAYERS } from './stack-layers';
+
+test('buildComposeEnv: every merged value revealed, plus the namespaced service variables', () => {
+  const stack = mergeStackEnv(STACK_LAYERS, ['db', 'web'], {});
+  const env = buildComposeEnv(stack.merged, stack.services);
+  const webMode = Object.keys(env).find((k) => k.startsWith('HARBOR_SVC_WEB__web_mode_'))!;
+  assert.deepStrictEqual(env, {
+    DOMAIN: 'localhost',
+    LOG_LEVEL: 'info',
+    PORT: '8080',
+    'web.mode': 'fast',
+    DB_PASSWORD: 'hunter2',
+    POSTGRES_PASSWORD: 'hunter2',
+    HARBOR_SVC_DB__PORT: '5432',
+    [webMode]: 'fast',
+  });
+  assert.deepStrictEqual(buildComposeEnv(stack.merged), { DOMAIN: 'localhost', LOG_LEVEL: 'info', PORT: '8080', 'web.mode': 'fast', DB_PASSWORD: 'hunter2', POSTGRES_PASSWORD: 'hunter2' });
+});
