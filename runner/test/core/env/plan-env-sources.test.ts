@@ -38,15 +38,15 @@ test('planEnvSources: defaults, sites, services, custom order', () => {
       name: 'custom list: ${site} skipped without a site, per-service sops, required file',
       sources: [
         { type: 'dotenv' as const, file: 'etc/${site}/extra.env', optional: true },
-        { type: 'sops' as const, file: 'stacks/${service}/secrets.sops.env', ignoreMac: true },
-        { type: 'sys' as const },
+        { type: 'sops' as const, file: 'stacks/${service}/secrets.sops.env', optional: false, ignoreMac: true },
+        { type: 'sys' as const, optional: false },
       ],
       options: { services: ['web'] },
       expected: { files: ['sops web|stacks/web/secrets.sops.env|required|secret', 'sys|etc/sys.env|required|plain'], warnings: [] },
     },
     {
       name: 'a site nobody uses is reported',
-      sources: [{ type: 'sys' as const }],
+      sources: [{ type: 'sys' as const, optional: false }],
       options: { services: [], site: 'prod' },
       expected: { files: ['sys|etc/sys.env|required|plain'], warnings: ['site "prod" is selected but no env source uses ${site}: it changes nothing'] },
     },
