@@ -80,6 +80,7 @@ export function parseMetadata(m: SopsMap, where: string): SopsMetadata {
   }
   const ruleName: CryptRuleName | undefined = rules[0];
   const lastModified = text(f.get('lastmodified')) ?? '';
+  if (lastModified === '') throw new SecretError(`${where}: the sops metadata is incomplete (no sops.lastmodified; was the file truncated?)`, { hint });
   if (lastModifiedAad(lastModified) === undefined) {
     throw new SecretError(`${where}: sops.lastmodified "${lastModified.slice(0, 40)}" is not an RFC 3339 time`, { hint });
   }
