@@ -23,8 +23,9 @@ type Operator = (typeof OPERATORS)[number];
 
 /**
  * Follows compose-go's template package (github.com/compose-spec/compose-go, template/template.go): names are
- * `[_a-zA-Z][_a-zA-Z0-9]*`, `$$` is a literal `$`, a `$` followed by anything else is an error, defaults and
- * alternatives may nest `${...}`. Two deliberate differences: an undefined variable is an error (Compose warns and
+ * `[_a-zA-Z][_a-zA-Z0-9]*`, `$$` is a literal `$`, a `$` that starts no substitution stays as it is, a bad
+ * `${...}` is an error, defaults and alternatives may nest `${...}` (checked against the installed
+ * `docker compose` by tests/integration/templates-envsubst-compose.test.ts). Two deliberate differences: an undefined variable is an error (Compose warns and
  * substitutes ""), and a default is expanded only when it is used (so `${A:-${B}}` needs B only when A is empty).
  * @example renderEnvsubst('port=${PORT:-80} $$HOME', ctx).text // 'port=80 $HOME' when PORT is unset
  */
@@ -58,7 +59,9 @@ function expand(src: string, start: number, end: number, out: string[], ctx: Tem
       braced(src, dollar, close, out, ctx, state);
       i = close + 1;
     } else {
-      throw invalid(src, dollar, end, ctx);
+      // Compose 2.26 keeps a `$` that starts no substitution (`$1`, `$ `, a final `$`) as it is.
+      out.push('$');
+      i = dollar + 1;
     }
   }
 }
