@@ -61,7 +61,7 @@ test('readEnvLayers: the default sources, in order; sops files through the decry
 
 test('readEnvLayers: bad sources give exact errors and write nothing', async () => {
   const sources = (list: Array<Partial<EnvSource> & { type: EnvSource['type'] }>) => list.map((s) => ({ optional: false, ...s }));
-  const cases = [
+  const cases: Array<{ name: string; files: Record<string, string>; plan: ReturnType<typeof planEnvSources>; message: string; hint: string }> = [
     {
       name: 'a missing required file',
       files: { 'etc/sys.env': 'A=1\n' },
