@@ -13,6 +13,8 @@ import { secretsUnsetCommand } from './secrets-unset';
 import { secretsUpdatekeysCommand } from './secrets-updatekeys';
 import { secretsRotateCommand } from './secrets-rotate';
 import { secretsKeygenCommand } from './secrets-keygen';
+import { secretsAuditCommand } from './secrets-audit';
+import { secretsLintCommand } from './secrets-lint';
 
 export const ALL_COMMANDS: readonly CommandSpec[] = [
   // Keep one command per line so parallel additions merge cleanly.
@@ -29,4 +31,6 @@ export const ALL_COMMANDS: readonly CommandSpec[] = [
   secretsUpdatekeysCommand,
   secretsRotateCommand,
   secretsKeygenCommand,
+  secretsAuditCommand,
+  secretsLintCommand,
 ];
