@@ -57,7 +57,7 @@ test('harbor env explain: the layers in order, masked secrets, --json', async ()
 });
 
 test('harbor env: bad inputs give exact errors and change nothing', async () => {
-  const cases = [
+  const cases: Array<{ argv: string[]; files: Record<string, string>; message: string }> = [
     { argv: ['env', 'explain', 'DOMIAN'], files: FILES, message: 'DOMIAN is not set by any env layer (did you mean DOMAIN?)' },
     { argv: ['env', '--site', 'prd'], files: FILES, message: 'site "prd": etc/sites/prd.env does not exist (did you mean prod?)' },
     { argv: ['env'], files: { 'etc/sys.env': 'OK=1\nBAD KEY=2\n' }, message: 'etc/sys.env:2: key "BAD KEY" cannot contain a space' },
