@@ -1,5 +1,6 @@
 // Runs one `docker compose` argv (built by buildComposeArgv); a failure becomes a CommandError carrying compose's exit code.
 import type { Deps } from '../deps';
+import { redactSecrets } from '../core/redact-secrets';
 import { CommandError } from '../errors';
 import type { RunResult } from './process-runner';
 
@@ -10,6 +11,10 @@ export interface ComposeRunOptions {
   stdio?: 'inherit' | 'capture';
   /** Exit codes that are not failures for this call (e.g. 130 when the user stops `logs -f`). */
   okCodes?: readonly number[];
+  /** false: any exit code is returned, not thrown (exec, where the code is the command's own answer). */
+  check?: boolean;
+  /** Values to redact from compose's stderr before it goes into an error message. */
+  secretValues?: readonly string[];
 }
 
 /**
@@ -30,9 +35,9 @@ export async function runCompose(deps: Deps, argv: readonly string[], options: C
       cause: err,
     });
   }
-  if (result.code === 0 || options.okCodes?.includes(result.code)) return result;
+  if (result.code === 0 || options.check === false || options.okCodes?.includes(result.code)) return result;
   const label = `docker compose ${subcommandOf(argv)}`;
-  const detail = stdio === 'capture' ? lastLines(result.stderr, 20) : '';
+  const detail = stdio === 'capture' ? redactSecrets(lastLines(result.stderr, 20), options.secretValues ?? []) : '';
   throw new CommandError(`${label} failed (exit ${result.code})${detail ? `:\n${detail}` : ''}`, {
     exitCode: result.code,
     hint: stdio === 'capture' ? 'compose printed the error above' : "compose's own error is printed above; run with --debug to see the exact command",

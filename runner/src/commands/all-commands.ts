@@ -1,5 +1,20 @@
 // The list of every CLI command, in help order within each group. Add a command here to expose it.
 import type { CommandSpec } from '../command-spec';
+import { deployCommand } from './deploy';
+import { destroyCommand } from './destroy';
+import { upCommand } from './up';
+import { downCommand } from './down';
+import { restartCommand } from './restart';
+import { psCommand } from './ps';
+import { logsCommand } from './logs';
+import { execCommand } from './exec';
+import { shellCommand } from './shell';
+import { pullCommand } from './pull';
+import { buildCommand } from './build';
+import { cmdCommand } from './cmd';
+import { lsCommand } from './ls';
+import { urlCommand } from './url';
+import { configCommand } from './config';
 import { descriptorCheckCommand } from './descriptor-check';
 import { descriptorSchemaCommand } from './descriptor-schema';
 import { doctorCommand } from './doctor';
@@ -18,6 +33,21 @@ import { secretsLintCommand } from './secrets-lint';
 
 export const ALL_COMMANDS: readonly CommandSpec[] = [
   // Keep one command per line so parallel additions merge cleanly.
+  deployCommand,
+  destroyCommand,
+  upCommand,
+  downCommand,
+  restartCommand,
+  psCommand,
+  logsCommand,
+  execCommand,
+  shellCommand,
+  pullCommand,
+  buildCommand,
+  cmdCommand,
+  lsCommand,
+  urlCommand,
+  configCommand,
   runCommand,
   descriptorCheckCommand,
   descriptorSchemaCommand,

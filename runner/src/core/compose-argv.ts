@@ -11,6 +11,7 @@ export interface ComposeProject {
 /**
  * The argv array for `docker compose` (never a shell string). Files relative to the home become absolute,
  * because compose resolves `-f` against its working directory, not against `--project-directory`.
+ * An empty subcommand gives the prefix alone (what `harbor cmd` prints).
  * @example buildComposeArgv({ name: 'demo', directory: '/srv/h' }, ['etc/stacks/compose.yml'], 'ps', [])
  *   // ['docker', 'compose', '-p', 'demo', '--project-directory', '/srv/h', '-f', '/srv/h/etc/stacks/compose.yml', 'ps']
  */
@@ -22,6 +23,7 @@ export function buildComposeArgv(
 ): string[] {
   const argv = ['docker', 'compose', '-p', project.name, '--project-directory', project.directory];
   for (const file of files) argv.push('-f', isAbsolute(file) ? file : join(project.directory, file));
-  argv.push(subcommand, ...args);
+  if (subcommand) argv.push(subcommand);
+  argv.push(...args);
   return argv;
 }

@@ -53,3 +53,15 @@ test('runCompose: a missing docker CLI is a CommandError with exit 127', async (
     return true;
   });
 });
+
+test('runCompose: secret values are redacted from captured stderr in the message', async () => {
+  const deps = createFakeDeps(() => ({ code: 15, stderr: 'invalid port "hunter2"\n' }));
+  await assert.rejects(runCompose(deps, argv, { stdio: 'capture', secretValues: ['hunter2'] }), {
+    message: 'docker compose up failed (exit 15):\ninvalid port "[redacted]"',
+  });
+});
+
+test('runCompose: check false returns a failing code instead of throwing', async () => {
+  const deps = createFakeDeps(() => ({ code: 3 }));
+  assert.equal((await runCompose(deps, argv, { check: false })).code, 3);
+});

@@ -28,6 +28,7 @@ const cases: Array<{ name: string; files: string[]; sub: string; args: string[];
     args: ['-T', 'hello', 'sh', '-c', 'echo $HOME; ls'],
     expected: [...head, '-f', '/srv/harbor/etc/stacks/my file.yml', 'exec', '-T', 'hello', 'sh', '-c', 'echo $HOME; ls'],
   },
+  { name: 'an empty subcommand gives the prefix alone', files: ['etc/stacks/compose.yml'], sub: '', args: [], expected: [...head, '-f', '/srv/harbor/etc/stacks/compose.yml'] },
   {
     name: '.. in a file path is normalised',
     files: ['etc/stacks/../compose.yml'],

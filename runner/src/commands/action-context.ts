@@ -1,0 +1,23 @@
+// Builds what compose actions and the workflow engine receive from a resolved source and its env.
+import type { Deps } from '../deps';
+import type { ActionContext } from '../workflow/action';
+import type { ResolvedSource } from './resolve-source';
+import type { StackEnv } from './stack-env';
+
+export type StageContext = Omit<ActionContext, 'stage' | 'log'>;
+
+export function buildActionContext(deps: Deps, source: ResolvedSource, env: StackEnv, dryRun = false): StageContext {
+  return {
+    deps,
+    home: source.project.directory,
+    projectName: source.project.name,
+    selection: source.selection,
+    composeEnv: env.composeEnv,
+    dryRun,
+  };
+}
+
+/** The same, for calling one action directly (classic commands): the stage is the command's name. */
+export function buildCommandContext(deps: Deps, source: ResolvedSource, env: StackEnv, command: string): ActionContext {
+  return { ...buildActionContext(deps, source, env), stage: command, log: deps.log };
+}

@@ -1,0 +1,61 @@
+// `harbor destroy`: the destroy stage (default: compose down --remove-orphans), then the project's leftover networks.
+import * as v from 'valibot';
+import { removeProjectLeftovers } from '../adapters/project-leftovers';
+import { defineCommand } from '../command-spec';
+import type { Step } from '../core/descriptor/descriptor-schema';
+import { renderSelection } from '../core/render-selection';
+import { planStage } from '../workflow/plan-stage';
+import { renderStagePlan } from '../workflow/render-stage-plan';
+import { runStage } from '../workflow/run-stage';
+import { buildActionContext } from './action-context';
+import { resolveSource } from './resolve-source';
+import { readStackEnv } from './stack-env';
+import { STACK_OPTIONS, sourceOptionsOf, stackOptionEntries } from './stack-options';
+
+/** With no `destroy:` in the descriptor: remove every container of the project and its networks. */
+export const DEFAULT_DESTROY_STEPS: readonly Step[] = [{ action: 'compose.down', removeOrphans: true }];
+
+/** `--volumes` turns on `volumes` for every compose.down step of the stage (the descriptor's or the default). */
+export function withVolumes(steps: readonly Step[]): Step[] {
+  return steps.map((step) => (step.action === 'compose.down' ? { ...step, volumes: true } : step));
+}
+
+export const destroyCommand = defineCommand({
+  usage: 'destroy',
+  group: 'Deploy',
+  summary: "Remove what deploy started: the destroy stage (default compose down --remove-orphans) and the project's networks",
+  options: [
+    ...STACK_OPTIONS,
+    { flags: '-v, --volumes', description: "Also remove the project's volumes (its data)" },
+    { flags: '--dry-run', description: 'Print the steps with their exact commands; change nothing' },
+    { flags: '--json', description: 'Print {"project", "stage": {...}, "removed": {"networks", "volumes"}}' },
+  ],
+  examples: ['./harbor.sh destroy', './harbor.sh destroy --volumes', './harbor.sh destroy --dry-run'],
+  schema: v.object({
+    ...stackOptionEntries,
+    volumes: v.optional(v.boolean(), false),
+    dryRun: v.optional(v.boolean(), false),
+    json: v.optional(v.boolean(), false),
+  }),
+  async run({ options, deps }) {
+    const source = await resolveSource(deps, sourceOptionsOf(options, []));
+    const env = await readStackEnv(deps, source);
+    const ctx = buildActionContext(deps, source, env, options.dryRun);
+    const declared = source.descriptor.destroy?.steps ?? DEFAULT_DESTROY_STEPS;
+    const steps = options.volumes ? withVolumes(declared) : [...declared];
+    const whenEnv = { ...deps.env, ...env.composeEnv };
+
+    if (options.dryRun) {
+      const plan = planStage('destroy', steps, ctx, { env: whenEnv });
+      if (options.json) deps.out(`${JSON.stringify({ project: source.project.name, dryRun: true, stage: plan }, null, 2)}\n`);
+      else deps.out(`${renderSelection(source.selection, source.project.name)}${renderStagePlan(plan)}`);
+      return;
+    }
+    const stage = await runStage('destroy', steps, ctx, { env: whenEnv });
+    if (!stage.ok) throw stage.error;
+    // Networks or volumes only other profiles' files declared survive `compose down` on this selection.
+    const removed = await removeProjectLeftovers(deps, source.project.name, { volumes: options.volumes });
+    for (const name of [...removed.networks, ...removed.volumes]) deps.log.info(`removed ${name} (left by another selection)`);
+    if (options.json) deps.out(`${JSON.stringify({ project: source.project.name, stage, removed }, null, 2)}\n`);
+  },
+});

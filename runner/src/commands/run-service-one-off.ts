@@ -1,0 +1,20 @@
+// `harbor run SERVICE [COMMAND...]` when SERVICE is not a stage: a one-off container of the service (v1's `run`).
+import { runCompose } from '../adapters/compose';
+import { isInteractiveTerminal } from '../adapters/terminal';
+import { buildComposeArgv } from '../core/compose-argv';
+import type { Deps } from '../deps';
+import { resolveSource, type SourceOptions } from './resolve-source';
+import { readStackEnv } from './stack-env';
+
+/**
+ * `docker compose run --rm SERVICE COMMAND...` with the default services' files plus the service's, so the
+ * container joins the stack network and can reach running services. Returns the command's own exit code.
+ * @example await runServiceOneOff(deps, 'hello', ['cat', '/www/index.html'])
+ */
+export async function runServiceOneOff(deps: Deps, service: string, command: readonly string[], options: SourceOptions = {}): Promise<number> {
+  const source = await resolveSource(deps, { ...options, handles: [...(options.handles ?? []), service] });
+  const env = await readStackEnv(deps, source);
+  const flags = ['--rm', ...(isInteractiveTerminal() ? [] : ['-T'])];
+  const argv = buildComposeArgv(source.project, source.selection.files, 'run', [...flags, service, ...command]);
+  return (await runCompose(deps, argv, { env: env.composeEnv, check: false })).code;
+}
