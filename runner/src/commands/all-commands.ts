@@ -18,6 +18,8 @@ import { configCommand } from './config';
 import { descriptorCheckCommand } from './descriptor-check';
 import { descriptorSchemaCommand } from './descriptor-schema';
 import { doctorCommand } from './doctor';
+import { envCommand } from './env';
+import { envExplainCommand } from './env-explain';
 import { runCommand } from './run';
 import { runnerSaveCommand } from './runner-save';
 import { secretsDecryptCommand } from './secrets-decrypt';
@@ -51,6 +53,8 @@ export const ALL_COMMANDS: readonly CommandSpec[] = [
   runCommand,
   descriptorCheckCommand,
   descriptorSchemaCommand,
+  envCommand,
+  envExplainCommand,
   doctorCommand,
   runnerSaveCommand,
   secretsDecryptCommand,
