@@ -54,7 +54,8 @@ export function parseYamlStore(src: string, file: string): SopsMap[] {
   const docs = parseAllDocuments(src, { schema: 'failsafe', merge: false, uniqueKeys: true, prettyErrors: false });
   const all = Array.isArray(docs) ? docs : [docs];
   const comments: Array<{ offset: number; source: string }> = [];
-  for (const token of new Parser().parse(src)) collectComments(token, comments);
+  // The CST pass costs as much as parsing again: skip it when no `#` can start a comment.
+  if (/(^|\s)#/.test(src)) for (const token of new Parser().parse(src)) collectComments(token, comments);
 
   const fail = (offset: number, why: string): never => {
     const { line } = locate(starts, offset);
