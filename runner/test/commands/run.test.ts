@@ -112,8 +112,18 @@ describe('harbor run <stage>', () => {
     deepStrictEqual(JSON.parse(json.stdout), { files: ['etc/stacks/compose.yml', 'etc/stacks/compose.greeter.yml'], services: ['greeter'], options: ['greeter', 'build'], capabilities: ['build'] });
   });
 
+  it('a name that is no stage but a service: a one-off container (v1), command after the name and after --', async () => {
+    const home = await makeTempHome(FILES);
+    const deps = createFakeDeps(fakeCompose, home);
+    const code = await runCli(['run', 'greeter', 'ls', '--capabilities', '', '--', '-la', '/www'], [runCommand], deps);
+    const files = ['etc/stacks/compose.yml', 'etc/stacks/compose.greeter.yml', 'etc/stacks/compose.hello.yml'];
+    deepStrictEqual([code, deps.calls.map((c) => c.argv)], [0, [[...head(home, files), 'run', '--rm', '-T', 'greeter', 'ls', '-la', '/www']]]);
+  });
+
   const errors: Array<{ name: string; files?: Record<string, string>; argv: string[]; message: string; exitCode: number }> = [
-    { name: 'no such stage, with a suggestion', argv: ['run', 'deplyo'], message: 'harbor run deplyo: no such stage (did you mean deploy?)', exitCode: 2 },
+    { name: 'no such stage, with a suggestion', argv: ['run', 'deplyo'], message: 'harbor run deplyo: no such stage or service (did you mean deploy?)', exitCode: 2 },
+    { name: 'no such service, with a suggestion', argv: ['run', 'greter'], message: 'harbor run greter: no such stage or service (did you mean greeter?)', exitCode: 2 },
+    { name: 'arguments after -- for a stage', argv: ['run', 'deploy', '--', 'x'], message: 'run deploy: arguments after -- are only for a one-off service command', exitCode: 2 },
     { name: 'unknown profile', argv: ['run', 'deploy', '--profile', 'gpu', '--capabilities', ''], message: 'unknown profile "gpu"', exitCode: 3 },
     { name: 'unknown handle', argv: ['run', 'deploy', 'helo', '--capabilities', ''], message: 'unknown service "helo" (did you mean hello?)', exitCode: 3 },
     {
