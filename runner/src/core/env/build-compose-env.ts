@@ -24,3 +24,14 @@ export function buildComposeEnv(merged: MergedEnv, services: readonly ServiceEnv
 function reveal(value: string | Secret): string {
   return typeof value === 'string' ? value : value.reveal();
 }
+
+/**
+ * The plaintext of every secret value, longest first: for redacting compose's own output (`harbor config`).
+ * Keep the result in memory only, like the compose env.
+ */
+export function selectSecretValues(merged: MergedEnv): string[] {
+  const values = new Set<string>();
+  for (const entry of merged.values()) if (entry.secret && typeof entry.value !== 'string') values.add(entry.value.reveal());
+  values.delete('');
+  return [...values].sort((a, b) => b.length - a.length);
+}

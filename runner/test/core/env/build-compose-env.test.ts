@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { buildComposeEnv } from '../../../src/core/env/build-compose-env';
+import { buildComposeEnv, selectSecretValues } from '../../../src/core/env/build-compose-env';
 import { mergeStackEnv } from '../../../src/core/env/merge-stack-env';
 import { STACK_LAYERS } from './stack-layers';
 
@@ -19,4 +19,11 @@ test('buildComposeEnv: every merged value revealed, plus the namespaced service 
     [webMode]: 'fast',
   });
   assert.deepStrictEqual(buildComposeEnv(stack.merged), { DOMAIN: 'localhost', LOG_LEVEL: 'info', PORT: '8080', 'web.mode': 'fast', DB_PASSWORD: 'hunter2', POSTGRES_PASSWORD: 'hunter2' });
+});
+
+test('selectSecretValues: every secret plaintext once, longest first, none of the plain values', () => {
+  const stack = mergeStackEnv(STACK_LAYERS, ['db', 'web'], {});
+  assert.deepStrictEqual(selectSecretValues(stack.merged), ['hunter2']);
+  const more = mergeStackEnv([...STACK_LAYERS, { ...STACK_LAYERS[3]!, content: { kind: 'dotenv', text: 'TOKEN=abc\nLONG=abcdefghijk\nEMPTY=\n' } }], [], {});
+  assert.deepStrictEqual(selectSecretValues(more.merged), ['abcdefghijk', 'hunter2', 'abc']);
 });
