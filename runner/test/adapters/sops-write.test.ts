@@ -93,3 +93,24 @@ test('interop with the age CLI: Harbor stanzas open with `age -d`, and `age -e` 
   assert.equal(renderPlainDocument((await decryptSopsFile(join(tmp, 'x.yaml'), env)).document.branches, 'yaml'), 'x: z\n');
   await rm(tmp, { recursive: true });
 });
+
+test('crypt rules and mac_only_encrypted round trip, and clear values stay clear', async () => {
+  const tmp = await mkdtemp(join(tmpdir(), 'harbor-sops-'));
+  const cases = [
+    { rule: { name: 'encrypted_regex' as const, value: '^(password|token)$' }, macOnly: true, clear: 'user: eve', secret: 'hunter2' },
+    { rule: { name: 'encrypted_comment_regex' as const, value: 'sops:enc' }, macOnly: false, clear: 'user: eve', secret: 'hunter2' },
+    { rule: { name: 'unencrypted_suffix' as const, value: '_public' }, macOnly: false, clear: 'user_public: eve', secret: 'hunter2' },
+  ];
+  for (const c of cases) {
+    const plain = c.rule.name === 'encrypted_comment_regex'
+      ? `user: eve\n# sops:enc\npassword: ${c.secret}\n`
+      : `${c.clear}\npassword: ${c.secret}\n`;
+    const file = join(tmp, `${c.rule.name}.yaml`);
+    await writeFile(file, await encryptBranches(parsePlainDocument(plain, 'yaml', 'r'), 'yaml', { ...plan, cryptRule: c.rule, macOnlyEncrypted: c.macOnly }));
+    const text = await readFile(file, 'utf8');
+    assert.ok(text.includes(c.clear) && !text.includes(c.secret), c.rule.name);
+    assert.ok(text.includes(`${c.rule.name}: `), c.rule.name);
+    assert.equal(renderPlainDocument((await decryptSopsFile(file, env)).document.branches, 'yaml'), plain, c.rule.name);
+  }
+  await rm(tmp, { recursive: true });
+});
