@@ -3,12 +3,18 @@ import type { Deps } from '../deps';
 import { redactSecrets } from '../core/redact-secrets';
 import { CommandError } from '../errors';
 import type { RunResult } from './process-runner';
+import { isStdoutTerminal } from './terminal';
 
 export interface ComposeRunOptions {
   /** The compose env (merged layers, secrets): it travels only through the process environment, never argv. */
   env?: Readonly<Record<string, string>>;
-  /** `inherit` (default) streams compose's output to the user; `capture` returns it. */
-  stdio?: 'inherit' | 'capture';
+  /**
+   * `inherit` (default) streams compose's output to the user; `capture` returns it; `progress` is for calls
+   * whose output is progress, not data (up, down, pull, build): it must never reach a stdout that a script
+   * reads, yet compose prints BuildKit's build progress on stdout. So when stdout is not a terminal, the
+   * output is captured and copied to stderr when compose ends (live when stdout is a terminal).
+   */
+  stdio?: 'inherit' | 'capture' | 'progress';
   /** Exit codes that are not failures for this call (e.g. 130 when the user stops `logs -f`). */
   okCodes?: readonly number[];
   /** false: any exit code is returned, not thrown (exec, where the code is the command's own answer). */
@@ -22,7 +28,7 @@ export interface ComposeRunOptions {
  * one), and with `capture` its stderr goes into the message, since the user has not seen it yet.
  */
 export async function runCompose(deps: Deps, argv: readonly string[], options: ComposeRunOptions = {}): Promise<RunResult> {
-  const stdio = options.stdio ?? 'inherit';
+  const stdio = options.stdio === 'progress' ? (isStdoutTerminal() ? 'inherit' : 'capture') : (options.stdio ?? 'inherit');
   let result: RunResult;
   try {
     result = await deps.run(argv, { cwd: deps.home, env: options.env ?? {}, stdio });
@@ -35,12 +41,14 @@ export async function runCompose(deps: Deps, argv: readonly string[], options: C
       cause: err,
     });
   }
+  if (options.stdio === 'progress' && stdio === 'capture') process.stderr.write(result.stdout + result.stderr);
   if (result.code === 0 || options.check === false || options.okCodes?.includes(result.code)) return result;
   const label = `docker compose ${subcommandOf(argv)}`;
-  const detail = stdio === 'capture' ? redactSecrets(lastLines(result.stderr, 20), options.secretValues ?? []) : '';
+  // Captured stderr has not been seen yet: it goes into the message. Otherwise compose already printed it.
+  const detail = options.stdio === 'capture' ? redactSecrets(lastLines(result.stderr, 20), options.secretValues ?? []) : '';
   throw new CommandError(`${label} failed (exit ${result.code})${detail ? `:\n${detail}` : ''}`, {
     exitCode: result.code,
-    hint: stdio === 'capture' ? 'compose printed the error above' : "compose's own error is printed above; run with --debug to see the exact command",
+    hint: detail ? 'run with --debug to see the exact compose command' : "compose's own error is printed above; run with --debug to see the exact command",
   });
 }
 

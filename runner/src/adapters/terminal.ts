@@ -3,3 +3,8 @@
 export function isInteractiveTerminal(): boolean {
   return process.stdin.isTTY === true && process.stdout.isTTY === true;
 }
+
+/** stdout is a terminal: nobody parses it, so progress output may go there. */
+export function isStdoutTerminal(): boolean {
+  return process.stdout.isTTY === true;
+}

@@ -29,7 +29,7 @@ export const composeDownAction = defineAction({
   params: Params,
   plan,
   run: async (p, ctx) => {
-    await runComposeStep(ctx, plan(p, ctx));
+    await runComposeStep(ctx, plan(p, ctx), 'progress');
     return { summary: p.volumes ? 'containers, networks and volumes removed' : 'containers and networks removed' };
   },
 });

@@ -26,7 +26,7 @@ export const composePullAction = defineAction({
   params: Params,
   plan,
   run: async (p, ctx) => {
-    await runComposeStep(ctx, plan(p, ctx));
+    await runComposeStep(ctx, plan(p, ctx), 'progress');
     return { summary: 'images pulled' };
   },
 });

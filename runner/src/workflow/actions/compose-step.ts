@@ -11,9 +11,12 @@ export function planComposeStep(ctx: PlanContext, subcommand: string, args: read
   };
 }
 
-/** Streams compose's output to the user; the compose env goes through the process environment only. */
-export async function runComposeStep(ctx: ActionContext, planned: { argv: string[] }): Promise<void> {
-  await runCompose(ctx.deps, planned.argv, { env: ctx.composeEnv, stdio: 'inherit' });
+/**
+ * Streams compose's output to the user; the compose env goes through the process environment only.
+ * `progress` (up, down, pull, build) keeps compose's output off a stdout that a script reads (see runCompose).
+ */
+export async function runComposeStep(ctx: ActionContext, planned: { argv: string[] }, stdio: 'inherit' | 'progress' = 'inherit'): Promise<void> {
+  await runCompose(ctx.deps, planned.argv, { env: ctx.composeEnv, stdio });
 }
 
 /** ' hello greeter' or '' (for descriptions). */

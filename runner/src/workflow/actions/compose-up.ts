@@ -46,7 +46,7 @@ export const composeUpAction = defineAction({
   plan,
   run: async (p, ctx) => {
     const planned = plan(p, ctx);
-    await runComposeStep(ctx, planned);
+    await runComposeStep(ctx, planned, 'progress');
     const containers = await readComposeContainers(ctx.deps, { name: ctx.projectName, directory: ctx.home }, ctx.selection.files, { env: ctx.composeEnv });
     const urls = buildServiceUrls(containers);
     const running = new Set(containers.filter((c) => c.state === 'running').map((c) => c.service));
