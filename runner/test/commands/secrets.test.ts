@@ -96,3 +96,32 @@ test('a tampered file exits 51 naming the file, and prints no value', () => {
   assert.ok(!r.stderr.includes('c4r1b0u'));
   rmSync(dir, { recursive: true });
 });
+
+test('updatekeys re-wraps for a new recipient (values and MAC kept); audit flags a dropped one; rotate changes every value', () => {
+  const dir = home();
+  const file = join(dir, 'app.sops.env');
+  writeFileSync(file, 'A=alpha\n');
+  assert.equal(harbor(dir, ['secrets', 'encrypt', '-i', 'app.sops.env']).code, 0);
+  spawnSync('age-keygen', ['-o', join(dir, 'bob.txt')]);
+  const bob = spawnSync('age-keygen', ['-y', join(dir, 'bob.txt')], { encoding: 'utf8' }).stdout.trim();
+  writeFileSync(join(dir, '.sops.yaml'), `creation_rules:\n  - path_regex: \\.sops\\.env$\n    age: ${RECIPIENT},${bob}\n`);
+  const before = readFileSync(file, 'utf8');
+  const up = harbor(dir, ['secrets', 'updatekeys', 'app.sops.env']);
+  assert.deepStrictEqual([up.code, up.stdout], [0, `+ ${bob}\n`]);
+  const after = readFileSync(file, 'utf8');
+  const keep = (t: string) => t.split('\n').filter((l) => /^(A|sops_mac|sops_lastmodified)=/.test(l));
+  assert.deepStrictEqual(keep(after), keep(before));
+  assert.equal(harbor(dir, ['secrets', 'decrypt', 'app.sops.env'], { env: { SOPS_AGE_KEY_FILE: join(dir, 'bob.txt') } }).stdout, 'A=alpha\n');
+  writeFileSync(join(dir, '.sops.yaml'), `creation_rules:\n  - path_regex: \\.sops\\.env$\n    age: ${bob}\n`);
+  const audit = harbor(dir, ['secrets', 'audit', '--json']);
+  assert.equal(audit.code, 1);
+  assert.deepStrictEqual(JSON.parse(audit.stdout), [{ file: 'app.sops.env', recipients: [RECIPIENT, bob], otherKeyTypes: [], stale: [RECIPIENT], missing: [] }]);
+  const rot = harbor(dir, ['secrets', 'rotate', 'app.sops.env', '--rm-age', RECIPIENT], { env: { SOPS_AGE_KEY_FILE: join(dir, 'bob.txt') } });
+  assert.equal(rot.code, 0, rot.stderr);
+  const rotated = readFileSync(file, 'utf8');
+  assert.notDeepStrictEqual(keep(rotated)[0], keep(after)[0]);
+  assert.ok(!rotated.includes(RECIPIENT));
+  assert.equal(harbor(dir, ['secrets', 'decrypt', 'app.sops.env']).code, 5);
+  assert.equal(harbor(dir, ['secrets', 'audit']).code, 0);
+  rmSync(dir, { recursive: true });
+});
