@@ -53,7 +53,8 @@ export interface StepResult {
 
 /**
  * One action a descriptor step can name. The step's keys other than action/when/continueOnError/name are its
- * params, validated by `params` (use v.strictObject so a mistyped key is a descriptor error with a suggestion).
+ * params, validated by `params`: a v.strictObject (so a mistyped key is a descriptor error with a suggestion,
+ * and the JSON Schema and docs can list the params) whose keys are not action, name, when or continueOnError.
  */
 export interface ActionDefinition<S extends v.GenericSchema = v.GenericSchema> {
   /** Dotted name used in descriptors: 'compose.up', 'log.info'. */
