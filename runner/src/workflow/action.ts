@@ -1,16 +1,11 @@
 // The contract between the workflow engine and an action: a validated params schema, a pure plan, and a run.
 import type { ConsolaInstance } from 'consola';
 import type * as v from 'valibot';
+import type { ComposeSelection } from '../core/compose-files';
 import type { Deps } from '../deps';
 
-/** The compose files and options the source stage chose (same shape as ComposeSelection in core/compose-files.ts). */
-export interface SourceSelection {
-  /** Compose files in `-f` order, relative to the home. */
-  files: string[];
-  services: string[];
-  options: string[];
-  capabilities: string[];
-}
+/** The compose files (relative to the home, in `-f` order), services, options and capabilities the source stage chose. */
+export type SourceSelection = ComposeSelection;
 
 /** What `plan` may look at: plain data only, so planning stays pure and `--dry-run` changes nothing. */
 export interface PlanContext {
