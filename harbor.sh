@@ -223,7 +223,8 @@ export HARBOR_HOME HARBOR_HOST_FACTS HARBOR_RUNNER_IMAGE HARBOR_SHIM_VERSION
 for name in $(env | sed -n 's/^\(HARBOR_[A-Za-z0-9_]*\)=.*/\1/p; s/^\(SOPS_AGE_[A-Za-z0-9_]*\)=.*/\1/p; s/^\(AGE_[A-Za-z0-9_]*\)=.*/\1/p' | sort -u); do
   set -- -e "$name" "$@"
 done
-for name in NO_COLOR TERM; do
+# Editors (for `harbor secrets edit`) and the sops config path, by name too.
+for name in NO_COLOR TERM EDITOR VISUAL SOPS_EDITOR SOPS_CONFIG; do
   eval "[ -n \"\${$name+x}\" ]" && set -- -e "$name" "$@"
 done
 

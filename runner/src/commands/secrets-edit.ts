@@ -27,7 +27,8 @@ export const secretsEditCommand = defineCommand({
     const exists = await stat(file).then(() => true, () => false);
     const decrypted = exists ? await decryptSopsFile(file, deps.env, { run: deps.run }) : undefined;
     const original = decrypted ? renderPlainDocument(decrypted.document.branches, format) : '';
-    const editor = splitCommandLine(deps.env.SOPS_EDITOR || deps.env.EDITOR || 'vi');
+    // HARBOR_EDITOR first: the host's EDITOR may name a program the runner image does not have.
+    const editor = splitCommandLine(deps.env.HARBOR_EDITOR || deps.env.SOPS_EDITOR || deps.env.EDITOR || 'vi');
     const scratch = await createPlaintextScratch();
     if (!scratch.inMemory) deps.log.warn('no /dev/shm here: the plaintext copy is in the temp folder (mode 0600) until the editor closes');
     const copy = join(scratch.dir, basename(file).replace(/\.sops(?=\.)/, ''));
@@ -36,7 +37,13 @@ export const secretsEditCommand = defineCommand({
     try {
       await writeFile(copy, original, { encoding: stringEncodingFor(format), mode: 0o600 });
       for (let attempt = 1; attempt <= ATTEMPTS && !branches; attempt++) {
-        const result = await deps.run([...editor, copy], { stdio: 'inherit' });
+        const result = await deps.run([...editor, copy], { stdio: 'inherit' }).catch((err: NodeJS.ErrnoException) => {
+          if (err.code !== 'ENOENT') throw err;
+          throw new CommandError(`the editor "${editor[0]}" is not installed in the runner; ${args[0]} is unchanged`, {
+            exitCode: 127,
+            hint: 'set HARBOR_EDITOR to an editor the runner has (the default image has vi and nano)',
+          });
+        });
         if (result.code !== 0) throw new CommandError(`the editor (${editor[0]}) exited with ${result.code}; ${args[0]} is unchanged`, { exitCode: 1 });
         edited = await readFile(copy, stringEncodingFor(format));
         if (edited === original) break;
