@@ -1,5 +1,6 @@
 // Reads the files each template job's glob matches, refusing symlinks that lead out of the template folder.
-import { lstat, readFile, realpath, readlink, stat } from 'node:fs/promises';
+import { lstatSync, readFileSync, readlinkSync, realpathSync, statSync, type Stats } from 'node:fs';
+import { realpath } from 'node:fs/promises';
 import { join, sep } from 'node:path';
 import { glob } from 'tinyglobby';
 import type { TemplateJob } from '../core/templates/build-template-jobs';
@@ -18,7 +19,7 @@ export async function readTemplateFiles(home: string, jobs: readonly TemplateJob
 }
 
 async function readJob(home: string, job: TemplateJob): Promise<TemplateSourceSet> {
-  if (job.literal) await checkLiteral(home, job);
+  if (job.literal) checkLiteral(home, job);
   const folderReal = await realpath(join(home, job.folder)).catch((err: NodeJS.ErrnoException) => {
     if (err.code === 'ENOENT' || err.code === 'ENOTDIR') return undefined;
     throw err;
@@ -28,31 +29,52 @@ async function readJob(home: string, job: TemplateJob): Promise<TemplateSourceSe
     ? [job.pattern]
     : await glob(job.pattern, { cwd: home, dot: true, onlyFiles: true, followSymbolicLinks: true, expandDirectories: false });
   paths.sort(compareCodePoints);
-  const files = await Promise.all(paths.map((path) => readOne(home, job, folderReal, path)));
+  // Synchronous reads: for a thousand small files they are several times faster than the thread pool.
+  const dirs = new Map<string, Stats>();
+  const files = paths.map((path) => readOne(home, job, folderReal, path, dirs));
   return { job, files };
 }
 
-async function readOne(home: string, job: TemplateJob, folderReal: string, path: string): Promise<TemplateSourceFile> {
+function readOne(home: string, job: TemplateJob, folderReal: string, path: string, dirs: Map<string, Stats>): TemplateSourceFile {
   const abs = join(home, path);
-  const real = await realpath(abs).catch((err: NodeJS.ErrnoException) => {
-    if (err.code === 'ENOENT') throw new EnvError(`${path}: broken symlink`, { hint: 'point the link at an existing file in the template folder, or remove it' });
-    throw err;
-  });
-  if (real !== folderReal && !real.startsWith(folderReal + sep)) {
-    const link = await readlink(abs).catch(() => undefined);
-    throw new EnvError(`${path}: symlink points outside the template folder ${job.folder}${link === undefined ? '' : ` (to ${link})`}`, {
-      hint: `copy the file into ${job.folder}/ instead of linking to it`,
-    });
+  const info = lstatSync(abs);
+  if (info.isSymbolicLink() || linkedFolderOnTheWay(home, job.folder, path, dirs)) {
+    let real: string;
+    try {
+      real = realpathSync(abs);
+    } catch {
+      throw new EnvError(`${path}: broken symlink`, { hint: 'point the link at an existing file in the template folder, or remove it' });
+    }
+    if (real !== folderReal && !real.startsWith(folderReal + sep)) {
+      const link = info.isSymbolicLink() ? ` (to ${readlinkSync(abs)})` : '';
+      throw new EnvError(`${path}: symlink points outside the template folder ${job.folder}${link}`, {
+        hint: `copy the file into ${job.folder}/ instead of linking to it`,
+      });
+    }
   }
-  const info = await stat(real);
-  if (!info.isFile()) throw new EnvError(`${path}: not a regular file`, { hint: 'template folders may hold files, folders and links to files inside them only' });
-  const bytes = await readFile(real);
-  return { path, rel: job.folder === '.' ? path : path.slice(job.folder.length + 1), bytes: new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.byteLength), mode: info.mode & 0o777 };
+  const target = info.isSymbolicLink() ? statSync(abs) : info;
+  if (!target.isFile()) throw new EnvError(`${path}: not a regular file`, { hint: 'template folders may hold files, folders and links to files inside them only' });
+  const bytes = readFileSync(abs);
+  return { path, rel: job.folder === '.' ? path : path.slice(job.folder.length + 1), bytes: new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.byteLength), mode: target.mode & 0o777 };
 }
 
-async function checkLiteral(home: string, job: TemplateJob): Promise<void> {
-  const info = await lstat(join(home, job.pattern)).catch(() => undefined);
-  if (info === undefined) {
+/** Whether a folder between the template folder and the file is a link (then the file may live elsewhere). */
+function linkedFolderOnTheWay(home: string, folder: string, path: string, dirs: Map<string, Stats>): boolean {
+  const start = folder === '.' ? 0 : folder.length + 1;
+  for (let slash = path.indexOf('/', start); slash !== -1; slash = path.indexOf('/', slash + 1)) {
+    const dir = path.slice(0, slash);
+    let info = dirs.get(dir);
+    if (info === undefined) dirs.set(dir, (info = lstatSync(join(home, dir))));
+    if (info.isSymbolicLink()) return true;
+  }
+  return false;
+}
+
+function checkLiteral(home: string, job: TemplateJob): void {
+  let info: Stats;
+  try {
+    info = lstatSync(join(home, job.pattern));
+  } catch {
     throw new EnvError(`${job.entry}.from: ${job.pattern} does not exist`, { hint: 'create the template, or fix the path (relative to the home)' });
   }
   if (info.isDirectory()) {

@@ -1,6 +1,7 @@
 // Reads var/run/manifest.json and what the files it lists (and the planned ones) are on disk now.
 import { createHash } from 'node:crypto';
-import { lstat, readFile } from 'node:fs/promises';
+import { lstatSync, readFileSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { CurrentFile, CurrentTree } from '../core/templates/rendered-tree';
 import { MANIFEST_PATH } from '../core/templates/run-paths';
@@ -28,13 +29,18 @@ export async function readTemplateManifest(home: string): Promise<ManifestFile> 
  */
 export async function readCurrentTree(home: string, manifest: TemplateManifest, plannedPaths: Iterable<string>): Promise<CurrentTree> {
   const paths = [...new Set([...manifest.files.keys(), ...plannedPaths])];
-  const found = await Promise.all(paths.map(async (path): Promise<[string, CurrentFile] | undefined> => {
+  const found = paths.map((path): [string, CurrentFile] | undefined => {
     const entry = manifest.files.get(path);
-    const info = await lstat(join(home, path)).catch(() => undefined);
-    if (info === undefined || (!info.isFile() && entry === undefined)) return undefined;
+    let info;
+    try {
+      info = lstatSync(join(home, path));
+    } catch {
+      return undefined;
+    }
+    if (!info.isFile() && entry === undefined) return undefined;
     // A link or folder where Harbor rendered a file gets an impossible hash: it differs from every plan.
-    const sha256 = info.isFile() ? createHash('sha256').update(await readFile(join(home, path))).digest('hex') : '';
+    const sha256 = info.isFile() ? createHash('sha256').update(readFileSync(join(home, path))).digest('hex') : '';
     return [path, { sha256, mode: info.mode & 0o777, service: entry?.service ?? null, owned: entry !== undefined }];
-  }));
+  });
   return new Map(found.filter((f) => f !== undefined));
 }

@@ -1,5 +1,6 @@
 // Commits a template plan into var/run/: stage new files, write a journal (the commit point), then move them into place.
-import { lstat, mkdir, open, readdir, readFile, rename, rm, rmdir, unlink, chmod } from 'node:fs/promises';
+import { createHash } from 'node:crypto';
+import { closeSync, fchmodSync, fsync, lstatSync, mkdirSync, openSync, readdirSync, readFileSync, renameSync, rmdirSync, rmSync, unlinkSync, writeSync, chmodSync, type Stats } from 'node:fs';
 import { dirname, join } from 'node:path';
 import type { TemplateCommit } from '../core/templates/plan-template-commit';
 import { MANIFEST_PATH, RUN_DIR, STATE_DIR } from '../core/templates/run-paths';
@@ -7,6 +8,8 @@ import { HarborError } from '../errors';
 
 export const STAGING_DIR = `${STATE_DIR}/staging`;
 export const JOURNAL_PATH = `${STATE_DIR}/templates-journal.json`;
+
+const BATCH = 64;
 
 export type CommitPhase = 'staged' | 'committed' | 'moved-one' | 'done';
 
@@ -22,7 +25,7 @@ interface Journal {
   version: 1;
   /** Removals that must happen before the writes (a file becoming a folder, or the other way round). */
   clears: string[];
-  writes: Array<{ staged: string; path: string }>;
+  writes: Array<{ staged: string; path: string; sha256: string }>;
   chmods: Array<{ path: string; mode: number }>;
   removes: string[];
   manifest: string;
@@ -35,81 +38,95 @@ interface Journal {
  * nothing); then the journal is written and renamed into place in one step, the commit point; then each
  * file is renamed over its target (unchanged files are never touched: same inode, same mtime). A run that
  * finds a journal finishes the commit first (recoverTemplateCommit), so a kill after the commit point
- * ends with the new tree, never a mix.
+ * ends with the new tree, never a mix. Synchronous calls: for a thousand small files they are several
+ * times faster than the thread pool; only fsync, which waits on the disk, runs in parallel.
  */
 export async function writeRenderedTree(home: string, commit: TemplateCommit, options: WriteTreeOptions = {}): Promise<void> {
   const durable = options.durable ?? true;
-  await checkTargets(home, commit);
+  checkTargets(home, commit);
   const staging = join(home, STAGING_DIR);
-  await rm(staging, { recursive: true, force: true });
-  await mkdir(staging, { recursive: true });
+  rmSync(staging, { recursive: true, force: true });
+  mkdirSync(staging, { recursive: true });
   let journal: Journal;
   try {
-    const writes = commit.writes.map((file, i) => ({ staged: String(i).padStart(6, '0'), path: file.path }));
-    await forEachLimited(commit.writes, 32, (file, i) => stage(join(staging, writes[i]!.staged), file.bytes, file.mode, durable));
+    const writes = commit.writes.map((file, i) => ({ staged: String(i).padStart(6, '0'), path: file.path, sha256: file.sha256 }));
+    // In batches: each batch is written, then fsynced in parallel, then closed (never a thousand open files).
+    for (let start = 0; start < commit.writes.length; start += BATCH) {
+      const batch = commit.writes.slice(start, start + BATCH);
+      await closeAll(batch.map((file, i) => stage(join(staging, writes[start + i]!.staged), file.bytes, file.mode)), durable);
+    }
     const secret = [...commit.manifest.files.values()].some((e) => e.secret);
-    await stage(join(staging, 'manifest.json'), new TextEncoder().encode(commit.manifestText), secret ? 0o600 : 0o644, durable);
+    await closeAll([stage(join(staging, 'manifest.json'), new TextEncoder().encode(commit.manifestText), secret ? 0o600 : 0o644)], durable);
     await options.onPhase?.('staged');
     const { clears, later } = splitRemoves(commit.removes, commit.writes.map((w) => w.path));
     journal = { version: 1, clears, writes, chmods: commit.chmods, removes: later, manifest: 'manifest.json' };
-    await writeJournal(home, journal, durable);
+    const path = join(home, JOURNAL_PATH);
+    rmSync(`${path}.tmp`, { force: true });
+    await closeAll([stage(`${path}.tmp`, new TextEncoder().encode(JSON.stringify(journal)), 0o600)], durable);
+    renameSync(`${path}.tmp`, path); // the commit point
   } catch (err) {
-    await rm(staging, { recursive: true, force: true });
-    await rm(join(home, `${JOURNAL_PATH}.tmp`), { force: true });
+    rmSync(staging, { recursive: true, force: true });
+    rmSync(join(home, `${JOURNAL_PATH}.tmp`), { force: true });
     throw err;
   }
-  // Past the commit point: from here on, failures are finished by the next run, never rolled back.
-  if (durable) await syncDir(dirname(join(home, JOURNAL_PATH)));
+  // Past the commit point: from here on, a failure is finished by the next run, never rolled back.
+  if (durable) await closeAll([openSync(dirname(join(home, JOURNAL_PATH)), 'r')], true);
   await options.onPhase?.('committed');
-  await applyJournal(home, journal, options.onPhase);
+  await applyJournal(home, journal, false, options.onPhase);
   await options.onPhase?.('done');
 }
 
 /**
  * Run under the home lock before anything else touches var/run/: finishes a commit whose journal exists,
- * or throws away a staging tree that never reached the commit point.
+ * or throws away a staging tree that never reached the commit point. A staged file whose hash no longer
+ * matches (a power cut before it reached the disk) is left out: the render that follows rewrites it.
  */
 export async function recoverTemplateCommit(home: string): Promise<'none' | 'finished' | 'discarded'> {
-  const text = await readFile(join(home, JOURNAL_PATH), 'utf8').catch(() => undefined);
+  let text: string | undefined;
+  try {
+    text = readFileSync(join(home, JOURNAL_PATH), 'utf8');
+  } catch {
+    text = undefined;
+  }
   if (text !== undefined) {
-    await applyJournal(home, JSON.parse(text) as Journal);
+    await applyJournal(home, JSON.parse(text) as Journal, true);
     return 'finished';
   }
-  const staging = await lstat(join(home, STAGING_DIR)).catch(() => undefined);
-  if (staging === undefined) return 'none';
-  await rm(join(home, STAGING_DIR), { recursive: true, force: true });
+  if (exists(join(home, STAGING_DIR)) === undefined) return 'none';
+  rmSync(join(home, STAGING_DIR), { recursive: true, force: true });
   return 'discarded';
 }
 
-async function applyJournal(home: string, journal: Journal, onPhase?: WriteTreeOptions['onPhase']): Promise<void> {
+async function applyJournal(home: string, journal: Journal, verify: boolean, onPhase?: WriteTreeOptions['onPhase']): Promise<void> {
   const staging = join(home, STAGING_DIR);
-  for (const path of journal.clears) await removeOwned(home, path);
-  for (const { staged, path } of journal.writes) {
+  for (const path of journal.clears) removeOwned(home, path);
+  const made = new Set<string>();
+  for (const { staged, path, sha256 } of journal.writes) {
     const from = join(staging, staged);
-    if ((await lstat(from).catch(() => undefined)) === undefined) continue; // moved before an interruption
-    await mkdir(dirname(join(home, path)), { recursive: true });
-    await rename(from, join(home, path));
+    if (exists(from) === undefined) continue; // moved before an interruption
+    if (verify && createHash('sha256').update(readFileSync(from)).digest('hex') !== sha256) continue;
+    const dir = dirname(join(home, path));
+    if (!made.has(dir)) mkdirSync(dir, { recursive: true });
+    made.add(dir);
+    renameSync(from, join(home, path));
     await onPhase?.('moved-one');
   }
-  for (const { path, mode } of journal.chmods) {
-    const info = await lstat(join(home, path)).catch(() => undefined);
-    if (info?.isFile()) await chmod(join(home, path), mode);
-  }
-  for (const path of journal.removes) await removeOwned(home, path);
+  for (const { path, mode } of journal.chmods) if (exists(join(home, path))?.isFile()) chmodSync(join(home, path), mode);
+  for (const path of journal.removes) removeOwned(home, path);
   const manifest = join(staging, journal.manifest);
-  if ((await lstat(manifest).catch(() => undefined)) !== undefined) await rename(manifest, join(home, MANIFEST_PATH));
-  await unlink(join(home, JOURNAL_PATH)).catch(() => undefined);
-  await rm(staging, { recursive: true, force: true });
+  if (exists(manifest) !== undefined) renameSync(manifest, join(home, MANIFEST_PATH));
+  rmSync(join(home, JOURNAL_PATH), { force: true });
+  rmSync(staging, { recursive: true, force: true });
 }
 
 /** Unlinks a file Harbor rendered (never a folder), then the folders it leaves empty, up to var/run/. */
-async function removeOwned(home: string, path: string): Promise<void> {
-  const info = await lstat(join(home, path)).catch(() => undefined);
+function removeOwned(home: string, path: string): void {
+  const info = exists(join(home, path));
   if (info === undefined || info.isDirectory()) return;
-  await unlink(join(home, path));
+  unlinkSync(join(home, path));
   for (let dir = dirname(path); dir.startsWith(`${RUN_DIR}/`); dir = dirname(dir)) {
     try {
-      await rmdir(join(home, dir));
+      rmdirSync(join(home, dir));
     } catch {
       break;
     }
@@ -117,24 +134,23 @@ async function removeOwned(home: string, path: string): Promise<void> {
 }
 
 /** Fails before anything is written when a target cannot be reached without going through a link or a foreign file. */
-async function checkTargets(home: string, commit: TemplateCommit): Promise<void> {
+function checkTargets(home: string, commit: TemplateCommit): void {
   const removes = new Set(commit.removes);
-  const seen = new Map<string, Awaited<ReturnType<typeof lstat>> | undefined>();
-  const look = async (path: string) => {
-    if (!seen.has(path)) seen.set(path, await lstat(join(home, path)).catch(() => undefined));
+  const seen = new Map<string, Stats | undefined>();
+  const look = (path: string) => {
+    if (!seen.has(path)) seen.set(path, exists(join(home, path)));
     return seen.get(path);
   };
   for (const { path } of commit.writes) {
     const parts = path.split('/');
     for (let i = RUN_DIR.split('/').length + 1; i < parts.length; i++) {
       const dir = parts.slice(0, i).join('/');
-      const info = await look(dir);
+      const info = look(dir);
       if (info === undefined || removes.has(dir)) break;
       if (info.isSymbolicLink()) throw blocked(path, `${dir} is a symlink`, `Harbor does not write through links inside var/run/: remove ${dir}`);
       if (!info.isDirectory()) throw blocked(path, `${dir} is a file Harbor did not render`, `move ${dir} out of the way`);
     }
-    const target = await look(path);
-    if (target?.isDirectory() && (await filesBelow(home, path)).some((file) => !removes.has(file))) {
+    if (look(path)?.isDirectory() && filesBelow(home, path).some((file) => !removes.has(file))) {
       throw blocked(path, 'it is a folder holding files Harbor did not render', `move ${path} out of the way`);
     }
   }
@@ -144,8 +160,8 @@ function blocked(path: string, why: string, hint: string): HarborError {
   return new HarborError(`cannot write ${path}: ${why}`, { code: 'VAR_RUN', hint });
 }
 
-async function filesBelow(home: string, dir: string): Promise<string[]> {
-  const entries = await readdir(join(home, dir), { recursive: true, withFileTypes: true });
+function filesBelow(home: string, dir: string): string[] {
+  const entries = readdirSync(join(home, dir), { recursive: true, withFileTypes: true });
   return entries.filter((e) => !e.isDirectory()).map((e) => `${dir}/${join(e.parentPath ?? e.path, e.name).slice(join(home, dir).length + 1)}`);
 }
 
@@ -162,37 +178,40 @@ function splitRemoves(removes: readonly string[], writes: readonly string[]): { 
   return { clears, later };
 }
 
-async function stage(path: string, bytes: Uint8Array, mode: number, durable: boolean): Promise<void> {
-  const handle = await open(path, 'wx', mode);
+/** Creates the file (never overwriting) with exactly `mode`, whatever the umask; returns the open descriptor. */
+function stage(path: string, bytes: Uint8Array, mode: number): number {
+  const fd = openSync(path, 'wx', mode);
   try {
-    await handle.writeFile(bytes);
-    await handle.chmod(mode); // the umask must not change the mode the plan chose
-    if (durable) await handle.sync();
-  } finally {
-    await handle.close();
+    writeSync(fd, bytes);
+    fchmodSync(fd, mode);
+    return fd;
+  } catch (err) {
+    closeSync(fd);
+    throw err;
   }
 }
 
-/** Written aside, then renamed into place: the rename is the commit point. */
-async function writeJournal(home: string, journal: Journal, durable: boolean): Promise<void> {
-  const path = join(home, JOURNAL_PATH);
-  await rm(`${path}.tmp`, { force: true });
-  await stage(`${path}.tmp`, new TextEncoder().encode(JSON.stringify(journal)), 0o600, durable);
-  await rename(`${path}.tmp`, path);
-}
-
-async function syncDir(path: string): Promise<void> {
-  const dir = await open(path, 'r');
-  await dir.sync().finally(() => dir.close());
-}
-
-async function forEachLimited<T>(items: readonly T[], limit: number, fn: (item: T, index: number) => Promise<void>): Promise<void> {
+/** fsyncs (in parallel on the thread pool, which runs 4 at a time) when durable, then closes every descriptor. */
+async function closeAll(fds: readonly number[], durable: boolean): Promise<void> {
   let next = 0;
+  let failure: unknown;
   const worker = async () => {
-    while (next < items.length) {
-      const i = next++;
-      await fn(items[i]!, i);
+    while (next < fds.length) {
+      const fd = fds[next++]!;
+      if (durable && failure === undefined) {
+        await new Promise<void>((resolve) => fsync(fd, (err) => ((failure ??= err ?? undefined), resolve())));
+      }
+      closeSync(fd);
     }
   };
-  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
+  await Promise.all(Array.from({ length: Math.min(8, fds.length) }, worker));
+  if (failure) throw failure;
+}
+
+function exists(path: string): Stats | undefined {
+  try {
+    return lstatSync(path);
+  } catch {
+    return undefined;
+  }
 }
