@@ -4,8 +4,9 @@ import { runCompose } from '../adapters/compose';
 import { defineCommand } from '../command-spec';
 import { buildComposeArgv } from '../core/compose-argv';
 import { redactSecrets } from '../core/redact-secrets';
-import { resolveSource } from './resolve-source';
-import { readStackEnv } from './stack-env';
+import type { Deps } from '../deps';
+import { resolveSource, type ResolvedSource } from './resolve-source';
+import { readStackEnv, type StackEnv } from './stack-env';
 import { STACK_OPTIONS, sourceOptionsOf, stackOptionEntries } from './stack-options';
 
 export const configCommand = defineCommand({
@@ -21,14 +22,20 @@ export const configCommand = defineCommand({
   schema: v.object({ ...stackOptionEntries, services: v.optional(v.boolean(), false), json: v.optional(v.boolean(), false) }),
   async run({ args, options, deps }) {
     const source = await resolveSource(deps, sourceOptionsOf(options, args));
-    const env = await readStackEnv(deps, source);
-    const flags = options.services ? ['--services'] : options.json ? ['--format', 'json'] : [];
-    const result = await runCompose(deps, buildComposeArgv(source.project, source.selection.files, 'config', flags), {
-      env: env.composeEnv,
-      stdio: 'capture',
-      secretValues: env.secretValues,
-    });
-    // Compose interpolates secrets into the model; the output passes through redaction before it is printed.
-    deps.out(redactSecrets(result.stdout, env.secretValues));
+    await printComposeConfig(deps, source, await readStackEnv(deps, source), options.services ? 'services' : options.json ? 'json' : 'yaml');
   },
 });
+
+/**
+ * Compose interpolates secrets into the model: its output (and its error text) passes through redaction of
+ * `env.secretValues` before anything is printed.
+ */
+export async function printComposeConfig(deps: Deps, source: ResolvedSource, env: StackEnv, format: 'yaml' | 'json' | 'services'): Promise<void> {
+  const flags = format === 'services' ? ['--services'] : format === 'json' ? ['--format', 'json'] : [];
+  const result = await runCompose(deps, buildComposeArgv(source.project, source.selection.files, 'config', flags), {
+    env: env.composeEnv,
+    stdio: 'capture',
+    secretValues: env.secretValues,
+  });
+  deps.out(redactSecrets(result.stdout, env.secretValues));
+}
