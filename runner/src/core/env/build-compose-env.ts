@@ -2,17 +2,17 @@
 import type { Secret } from '../secret';
 import type { MergedEnv } from './merge-env-layers';
 import type { ServiceEnv } from './merge-stack-env';
-import { selectServiceVariables } from './select-service-variables';
+import { isProcessName, selectServiceVariables } from './select-service-variables';
 
 /**
- * Every merged value (compose files interpolate them as `${NAME}`, as v1's .env), plus the namespaced
- * variables the env overlay references for services whose value differs from the stack's. Pass the result as
+ * Every merged value (compose files interpolate them as `${NAME}`, as v1's .env) except PATH, HOME and DOCKER_*,
+ * which stay the runner's (isProcessName), plus the namespaced variables the env overlay references. Pass the result as
  * RunOptions.env only: never log it, never put it on argv.
  * @example buildComposeEnv(stack.merged, stack.services) // { DOMAIN: 'example.com', HARBOR_SVC_WEB__PORT: '8080' }
  */
 export function buildComposeEnv(merged: MergedEnv, services: readonly ServiceEnv[] = []): Record<string, string> {
   const env: Record<string, string> = {};
-  for (const [key, entry] of merged) env[key] = reveal(entry.value);
+  for (const [key, entry] of merged) if (!isProcessName(key)) env[key] = reveal(entry.value);
   for (const service of services) {
     for (const { key, variable, entry } of selectServiceVariables(merged, service)) {
       if (variable !== key) env[variable] = reveal(entry.value);

@@ -15,15 +15,25 @@ export interface ServiceVariable {
 const INTERPOLABLE = /^[_A-Za-z][_A-Za-z0-9]*$/;
 
 /**
+ * Names that steer the `docker compose` process itself (where it finds docker, its config, which engine): an env
+ * layer may set them for containers, but they never replace the runner's own in compose's environment.
+ * As in Compose, where the OS environment wins over .env, `${PATH}` in a compose file sees the runner's value.
+ */
+export function isProcessName(name: string): boolean {
+  return name === 'PATH' || name === 'HOME' || name.startsWith('DOCKER_');
+}
+
+/**
  * A service's value travels as `${KEY}` when the stack-wide value is the same; otherwise (two services set
- * KEY differently, or KEY is no name compose can interpolate, like `a.b`) as `${HARBOR_SVC_<SERVICE>__<KEY>}`.
+ * KEY differently, KEY is no name compose can interpolate, like `a.b`, or KEY steers compose itself, like PATH)
+ * as `${HARBOR_SVC_<SERVICE>__<KEY>}`.
  * @example selectServiceVariables(merged, web).map((v) => v.variable) // ['PORT', 'HARBOR_SVC_WEB__LOG_LEVEL']
  */
 export function selectServiceVariables(merged: MergedEnv, service: ServiceEnv): ServiceVariable[] {
   return service.keys.map((key) => {
     const entry = service.env.get(key)!;
     const shared = merged.get(key);
-    const same = INTERPOLABLE.test(key) && shared !== undefined && plaintext(shared.value) === plaintext(entry.value);
+    const same = INTERPOLABLE.test(key) && !isProcessName(key) && shared !== undefined && plaintext(shared.value) === plaintext(entry.value);
     return { key, variable: same ? key : namespacedVariable(service.service, key), entry };
   });
 }

@@ -27,3 +27,12 @@ test('selectSecretValues: every secret plaintext once, longest first, none of th
   const more = mergeStackEnv([...STACK_LAYERS, { ...STACK_LAYERS[3]!, content: { kind: 'dotenv', text: 'TOKEN=abc\nLONG=abcdefghijk\nEMPTY=\n' } }], [], {});
   assert.deepStrictEqual(selectSecretValues(more.merged), ['abcdefghijk', 'hunter2', 'abc']);
 });
+
+test('buildComposeEnv: PATH, HOME and DOCKER_* from a layer reach containers but never steer compose itself', () => {
+  const layers = [
+    { type: 'sys' as const, name: 'sys', file: 'etc/sys.env', secret: false, content: { kind: 'dotenv' as const, text: 'PATH=/opt/bin\nDOCKER_HOST=tcp://elsewhere:2375\nA=1\n' } },
+    { type: 'service' as const, name: 'service ci', file: 'stacks/ci/service.env', secret: false, service: 'ci', content: { kind: 'dotenv' as const, text: 'DOCKER_HOST\nA\n' } },
+  ];
+  const stack = mergeStackEnv(layers, ['ci'], {});
+  assert.deepStrictEqual(buildComposeEnv(stack.merged, stack.services), { A: '1', HARBOR_SVC_CI__DOCKER_HOST: 'tcp://elsewhere:2375' });
+});
