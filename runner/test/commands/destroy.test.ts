@@ -1,0 +1,22 @@
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { DEFAULT_DESTROY_STEPS, withVolumes } from '../../src/commands/destroy';
+import type { Step } from '../../src/core/descriptor/descriptor-schema';
+
+const cases: Array<{ name: string; steps: Step[]; expected: Step[] }> = [
+  { name: 'the default stage', steps: [...DEFAULT_DESTROY_STEPS], expected: [{ action: 'compose.down', removeOrphans: true, volumes: true }] },
+  {
+    name: 'only compose.down steps change; their other keys stay',
+    steps: [{ action: 'log.info', message: 'bye' }, { action: 'compose.down', name: 'stop', timeout: 5, volumes: false }],
+    expected: [{ action: 'log.info', message: 'bye' }, { action: 'compose.down', name: 'stop', timeout: 5, volumes: true }],
+  },
+  { name: 'a stage without compose.down', steps: [{ action: 'log.info', message: 'x' }], expected: [{ action: 'log.info', message: 'x' }] },
+];
+
+for (const c of cases) {
+  test(`withVolumes: ${c.name}`, () => {
+    const before = structuredClone(c.steps);
+    assert.deepStrictEqual(withVolumes(c.steps), c.expected);
+    assert.deepStrictEqual(c.steps, before, 'the descriptor steps are not modified');
+  });
+}
