@@ -1,19 +1,23 @@
-// The env a stack's compose calls run with, and the secret values to keep out of printed output.
+// The env a stack's compose calls run with (the merged env layers, secrets included) and the secret values to redact.
+import { loadStackEnv } from '../adapters/load-stack-env';
+import { buildComposeEnv, selectSecretValues } from '../core/env/build-compose-env';
 import type { Deps } from '../deps';
 import type { ResolvedSource } from './resolve-source';
 
 export interface StackEnv {
   /** Handed to compose through the process environment only (secrets included): never argv, never logs. */
   composeEnv: Record<string, string>;
-  /** Values to redact wherever Harbor prints compose output (`harbor config`). */
+  /** Values to redact wherever Harbor prints compose output (`harbor config`), longest first. */
   secretValues: string[];
 }
 
 /**
- * Compose always sees the runner's own environment (HARBOR_* and friends, forwarded by harbor.sh) and reads
- * `<home>/.env` itself. The merged env layers and secrets are added here by the prepare stage's env reader
- * (readEnvLayers + buildComposeEnv, owned by the env layers); until that is wired in, this adds nothing.
+ * The layers of the descriptor's `prepare.env` (sys, site, the selected services' service.env, .env.local,
+ * secrets) merged, so compose files interpolate `${NAME}` from them as v1's .env. Compose also sees the
+ * runner's own environment and reads `<home>/.env` itself.
  */
-export async function readStackEnv(_deps: Deps, _source: ResolvedSource): Promise<StackEnv> {
-  return { composeEnv: {}, secretValues: [] };
+export async function readStackEnv(deps: Deps, source: ResolvedSource): Promise<StackEnv> {
+  const stack = await loadStackEnv({ home: deps.home, env: deps.env, config: source.descriptor.prepare.env, services: source.selection.services });
+  for (const warning of stack.warnings) deps.log.warn(warning);
+  return { composeEnv: buildComposeEnv(stack.merged, stack.services), secretValues: selectSecretValues(stack.merged) };
 }
