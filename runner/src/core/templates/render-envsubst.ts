@@ -1,7 +1,7 @@
 // Renders Compose-style substitutions ($NAME, ${NAME}, ${NAME:-d}, ${NAME:?msg}, ${NAME:+alt}, $$) in a text template.
 import { EnvError } from '../../errors';
 import { positionOf, secretNotAllowedError, undefinedVariableError, where } from './template-errors';
-import type { TemplateValues } from './template-values';
+import { revealValue, type TemplateValues } from './template-values';
 
 export interface TemplateRenderContext {
   /** Home-relative path of the template, for messages. */
@@ -104,12 +104,12 @@ function braced(src: string, dollar: number, close: number, out: string[], ctx: 
 }
 
 function lookup(src: string, at: number, name: string, ctx: TemplateRenderContext, state: { usedSecrets: boolean }): string | undefined {
-  const value = ctx.values.values.get(name);
-  if (value !== undefined && ctx.values.secretNames.has(name)) {
+  const raw = ctx.values.values.get(name);
+  if (raw !== undefined && ctx.values.secretNames.has(name)) {
     if (!ctx.allowSecrets) throw secretNotAllowedError(positionOf(ctx.file, src, at), name, ctx.entry);
     state.usedSecrets = true;
   }
-  return value;
+  return revealValue(raw);
 }
 
 function missing(src: string, at: number, name: string, ctx: TemplateRenderContext): never {

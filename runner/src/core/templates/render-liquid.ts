@@ -3,6 +3,7 @@ import { Liquid, filters as builtinFilters, type LiquidError } from 'liquidjs';
 import { EnvError } from '../../errors';
 import type { TemplateRenderContext, TemplateRenderResult } from './render-envsubst';
 import { secretNotAllowedError, undefinedVariableError, where } from './template-errors';
+import { revealValue } from './template-values';
 
 /** One template folder's text files, by path relative to the folder, as `{% include %}` names them. */
 export interface LiquidFolder {
@@ -80,7 +81,7 @@ function buildScope(values: TemplateRenderContext['values'], current: () => { al
   const scope: Record<string, unknown> = {};
   for (const [name, value] of values.values) {
     if (!values.secretNames.has(name)) {
-      scope[name] = value;
+      scope[name] = revealValue(value);
       continue;
     }
     Object.defineProperty(scope, name, {
@@ -89,7 +90,7 @@ function buildScope(values: TemplateRenderContext['values'], current: () => { al
         const now = current();
         if (!now.allowSecrets) throw new SecretAccess(name);
         now.usedSecrets = true;
-        return value;
+        return revealValue(value);
       },
     });
   }
@@ -122,7 +123,7 @@ function translate(err: LiquidError, relPath: string, ctx: TemplateRenderContext
 function redact(message: string, values: TemplateRenderContext['values']): string {
   let out = message;
   for (const name of values.secretNames) {
-    const value = values.values.get(name);
+    const value = revealValue(values.values.get(name));
     if (value) out = out.split(value).join('[redacted]');
   }
   return out;

@@ -28,18 +28,6 @@ function sets(entries: TemplateEntry[], services: string[], files: Record<string
 }
 const web = (e: Partial<TemplateEntry> = {}): TemplateEntry => ({ from: 'stacks/${service}/templates/**', to: 'var/run/${service}/config/', secrets: false, ...e });
 
-describe('buildTemplateValues', () => {
-  it('extras first, env over them, secrecy from the env', () => {
-    deepStrictEqual(values, { values: new Map([['TLS', 'true'], ['HOST', 'db'], ['PASS', 'pw-123456']]), secretNames: new Set(['PASS']) });
-  });
-  it('fromEnv: false hides the env, secrets included', () => {
-    deepStrictEqual(
-      buildTemplateValues({ values: new Map([['PASS', 'x']]), secretNames: new Set(['PASS']) }, { engine: 'envsubst', values: { fromEnv: false, extra: { A: 1 } } }),
-      { values: new Map([['A', '1']]), secretNames: new Set() },
-    );
-  });
-});
-
 describe('planTemplates', () => {
   it('renders, copies, drops suffixes, keeps modes, skips partials, in path order', () => {
     const files = {
