@@ -1,8 +1,9 @@
 // Benchmark: 1,000 templates and 5,000 variables rendered and committed into var/run/ of a temp home, through
 // runPrepareTemplates (lock, read, render, diff, stage, journal, move). Prints wall time and peak RSS per scenario.
-// Run: node --import tsx bench/prepare.ts [--no-durable]     Targets: < 1 s and < 200 MB for the first prepare.
+// Run: node --import tsx bench/prepare.ts [--no-durable] [--in DIR]   (DIR: where the temp home goes, e.g. /dev/shm)
+// Targets: < 1 s and < 200 MB for the first prepare.
 import { spawnSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { closeSync, mkdirSync, mkdtempSync, openSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -40,8 +41,8 @@ async function scenario(name: string, home: string, durable: boolean): Promise<v
   console.log(`${name.padEnd(14)} ${ms.toFixed(0).padStart(6)} ms  peak RSS ${rssMb.toFixed(0).padStart(4)} MB  (${d.added.length} added, ${d.changed.length} changed, ${d.unchanged.length} unchanged${durable ? '' : ', no fsync'}); cpu ${((cpu.user + cpu.system) / 1000).toFixed(0)} ms${marks.length ? `; at ms: ${marks.join(', ')}` : ''}`);
 }
 
-function makeHome(): string {
-  const home = mkdtempSync(join(tmpdir(), 'harbor-bench-prepare-'));
+function makeHome(parent: string): string {
+  const home = mkdtempSync(join(parent, 'harbor-bench-prepare-'));
   for (let t = 0; t < TEMPLATES; t++) {
     const service = `svc${t % SERVICES}`;
     // Each template reads 10 of the 5,000 variables; one in five is liquid.
@@ -62,9 +63,17 @@ if (mode === '--scenario') {
   await scenario(process.argv[5]!, home!, durableFlag === 'durable');
 } else {
   const durable = !process.argv.includes('--no-durable');
-  const benchHome = makeHome();
+  const at = process.argv.indexOf('--in');
+  const benchHome = makeHome(at === -1 ? tmpdir() : process.argv[at + 1]!);
   try {
-    console.log(`prepare: ${TEMPLATES} templates (${SERVICES} services, 1 in 5 liquid), ${VARIABLES} variables, ${durable ? 'fsync on' : 'fsync off'}`);
+    console.log(`prepare: ${TEMPLATES} templates (${SERVICES} services, 1 in 5 liquid), ${VARIABLES} variables, ${durable ? 'fsync on' : 'fsync off'}, home in ${dirname(benchHome)}`);
+    // What this disk charges for creating files, the floor of a first prepare (it creates 1,000 files).
+    const floor = join(benchHome, 'floor');
+    mkdirSync(floor);
+    const f0 = performance.now();
+    for (let i = 0; i < TEMPLATES; i++) closeSync(openSync(join(floor, String(i)), 'wx'));
+    console.log(`baseline: creating ${TEMPLATES} empty files on this disk takes ${(performance.now() - f0).toFixed(0)} ms`);
+    rmSync(floor, { recursive: true });
     for (const name of ['first prepare', 'no change', 'change 10%']) {
       const r = spawnSync(process.execPath, ['--import', 'tsx', fileURLToPath(import.meta.url), '--scenario', benchHome, durable ? 'durable' : 'fast', name], { stdio: 'inherit' });
       if (r.status !== 0) process.exit(r.status ?? 1);
