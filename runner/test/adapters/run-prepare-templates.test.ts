@@ -6,6 +6,7 @@ import { dirname, join } from 'node:path';
 import { after, describe, it } from 'node:test';
 import { runPlanTemplates } from '../../src/adapters/run-plan-templates';
 import { runPrepareTemplates, type PrepareTemplatesInput } from '../../src/adapters/run-prepare-templates';
+import { runRemoveTemplates } from '../../src/adapters/run-remove-templates';
 import { JOURNAL_PATH, STAGING_DIR } from '../../src/adapters/write-rendered-tree';
 import type { TemplateEntry } from '../../src/core/templates/templates-config-schema';
 import { contentOf, snapshotTree } from '../../../tests/support/snapshot-tree';
@@ -236,4 +237,15 @@ describe('runPrepareTemplates: bad inputs fail with their exact error and change
       assert.deepStrictEqual([existsSync(join(home, STAGING_DIR)), existsSync(join(home, 'var/run/.harbor/lock'))], [false, false]);
     });
   }
+});
+
+describe('runRemoveTemplates', () => {
+  it('removes exactly what templates rendered, the folders left empty and the manifest; nothing else', async () => {
+    const home = await newHome();
+    await runPrepareTemplates(createFakeDeps(undefined, home), input());
+    write(home, { 'var/run/web/config/user-notes.txt': 'mine' });
+    const removed = await runRemoveTemplates(createFakeDeps(undefined, home));
+    assert.deepStrictEqual(removed, ['var/run/db/config/init.sql', 'var/run/web/config/logo.bin', 'var/run/web/config/nginx.conf', 'var/run/web/config/site/index.html']);
+    assert.deepStrictEqual(Object.keys(runSnap(home)), ['.env.run', 'overlays', 'overlays/compose.env.gen.yml', 'web', 'web/config', 'web/config/user-notes.txt']);
+  });
 });
