@@ -36,6 +36,14 @@ export function planTemplates(input: PlanTemplatesInput): PlannedTree {
     const { job } = set;
     let liquid: LiquidRenderer | undefined;
     const texts = new Map<string, string>();
+    // Liquid may include any text file of its folder, copied ones too, so it gets all of them.
+    const liquidFolder = () => {
+      for (const file of set.files) {
+        const text = texts.has(file.rel) ? undefined : decodeText(file.bytes);
+        if (text !== undefined) texts.set(file.rel, text);
+      }
+      return buildLiquidRenderer({ folder: job.folder, texts });
+    };
     const picks = set.files.map((file) => {
       const pick = pickEngine(file.rel, job.engine, input.tmplEngine);
       const text = pick.engine === 'copy' ? undefined : decodeText(file.bytes);
@@ -60,7 +68,7 @@ export function planTemplates(input: PlanTemplatesInput): PlannedTree {
       let secret = false;
       if (text !== undefined && pick.engine !== 'copy') {
         const ctx = { file: file.path, entry: job.entry, values: input.values, allowSecrets: job.secrets };
-        if (pick.engine === 'liquid') liquid ??= buildLiquidRenderer({ folder: job.folder, texts });
+        if (pick.engine === 'liquid') liquid ??= liquidFolder();
         const rendered = pick.engine === 'liquid' ? liquid!(file.rel, ctx) : renderEnvsubst(text, ctx);
         bytes = encoder.encode(rendered.text);
         secret = rendered.usedSecrets;

@@ -59,6 +59,14 @@ describe('planTemplates', () => {
     ]);
   });
 
+  it('liquid can include a text file that is itself only copied', () => {
+    const planned = planTemplates({ sets: sets([web()], ['web'], { 'stacks/web/templates/page.liquid': { bytes: text('[{% include "snippet.txt" %}]') }, 'stacks/web/templates/snippet.txt': { bytes: text('${LITERAL}') } }), values, tmplEngine: 'envsubst', services: ['web'] });
+    deepStrictEqual([...planned.files.values()].map((f) => [f.path, new TextDecoder().decode(f.bytes)]), [
+      ['var/run/web/config/page', '[${LITERAL}]'],
+      ['var/run/web/config/snippet.txt', '${LITERAL}'],
+    ]);
+  });
+
   it('a file that renders a secret gets mode 0600 and is marked secret', () => {
     const planned = planTemplates({ sets: sets([web({ secrets: true })], ['web'], { 'stacks/web/templates/db.env.tmpl': { bytes: text('P=${PASS}'), mode: 0o644 }, 'stacks/web/templates/h.tmpl': { bytes: text('${HOST}'), mode: 0o640 } }), values, tmplEngine: 'envsubst', services: ['web'] });
     deepStrictEqual([...planned.files.values()].map((f) => [f.path, f.mode.toString(8), f.secret]), [
