@@ -38,19 +38,17 @@ async function readJob(home: string, job: TemplateJob): Promise<TemplateSourceSe
 function readOne(home: string, job: TemplateJob, folderReal: string, path: string, dirs: Map<string, Stats>): TemplateSourceFile {
   const abs = join(home, path);
   const info = lstatSync(abs);
-  if (info.isSymbolicLink() || linkedFolderOnTheWay(home, job.folder, path, dirs)) {
+  const linked = linkedFoldersOnTheWay(home, job.folder, path, dirs);
+  // Every link on the way must itself stay inside the folder, not only the file it finally leads to.
+  for (const dir of linked) checkInside(home, job, folderReal, dir, realpathSync(join(home, dir)));
+  if (info.isSymbolicLink() || linked.length > 0) {
     let real: string;
     try {
       real = realpathSync(abs);
     } catch {
       throw new EnvError(`${path}: broken symlink`, { hint: 'point the link at an existing file in the template folder, or remove it' });
     }
-    if (real !== folderReal && !real.startsWith(folderReal + sep)) {
-      const link = info.isSymbolicLink() ? ` (to ${readlinkSync(abs)})` : '';
-      throw new EnvError(`${path}: symlink points outside the template folder ${job.folder}${link}`, {
-        hint: `copy the file into ${job.folder}/ instead of linking to it`,
-      });
-    }
+    checkInside(home, job, folderReal, path, real);
   }
   const target = info.isSymbolicLink() ? statSync(abs) : info;
   if (!target.isFile()) throw new EnvError(`${path}: not a regular file`, { hint: 'template folders may hold files, folders and links to files inside them only' });
@@ -58,16 +56,30 @@ function readOne(home: string, job: TemplateJob, folderReal: string, path: strin
   return { path, rel: job.folder === '.' ? path : path.slice(job.folder.length + 1), bytes: new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.byteLength), mode: target.mode & 0o777 };
 }
 
-/** Whether a folder between the template folder and the file is a link (then the file may live elsewhere). */
-function linkedFolderOnTheWay(home: string, folder: string, path: string, dirs: Map<string, Stats>): boolean {
+function checkInside(home: string, job: TemplateJob, folderReal: string, path: string, real: string): void {
+  if (real === folderReal || real.startsWith(folderReal + sep)) return;
+  let link = '';
+  try {
+    link = ` (to ${readlinkSync(join(home, path))})`;
+  } catch {
+    // not itself a link: the path leads out through a linked folder, named in its own error
+  }
+  throw new EnvError(`${path}: symlink points outside the template folder ${job.folder}${link}`, {
+    hint: `copy the file into ${job.folder}/ instead of linking to it`,
+  });
+}
+
+/** The folders between the template folder and the file that are links (then the file may live elsewhere). */
+function linkedFoldersOnTheWay(home: string, folder: string, path: string, dirs: Map<string, Stats>): string[] {
+  const linked: string[] = [];
   const start = folder === '.' ? 0 : folder.length + 1;
   for (let slash = path.indexOf('/', start); slash !== -1; slash = path.indexOf('/', slash + 1)) {
     const dir = path.slice(0, slash);
     let info = dirs.get(dir);
     if (info === undefined) dirs.set(dir, (info = lstatSync(join(home, dir))));
-    if (info.isSymbolicLink()) return true;
+    if (info.isSymbolicLink()) linked.push(dir);
   }
-  return false;
+  return linked;
 }
 
 function checkLiteral(home: string, job: TemplateJob): void {

@@ -23,6 +23,10 @@ symlinkSync('sub/a.tmpl', join(home, 'stacks/web/templates/inside-link'));
 put('stacks/bad/templates/ok', 'ok');
 symlinkSync('missing', join(home, 'stacks/bad/templates/dangling'));
 put('stacks/fifo/templates/ok', 'ok');
+put('stacks/up/templates/a', 'a');
+symlinkSync('..', join(home, 'stacks/up/templates/parent'));
+put('stacks/loop/templates/a', 'a');
+symlinkSync('.', join(home, 'stacks/loop/templates/self'));
 execFileSync('mkfifo', [join(home, 'stacks/fifo/templates/pipe')]);
 
 const jobs = (from: string, services: string[] = ['web']) => buildTemplateJobs([{ from, to: 'var/run/${service}/config/', secrets: false }], services);
@@ -43,6 +47,14 @@ describe('readTemplateFiles', () => {
   });
   it('a glob skips what is not a file or a link to one (broken links, pipes)', async () => {
     assert.deepStrictEqual(await summary('stacks/${service}/templates/**', ['bad', 'fifo']), [[['stacks/bad/templates/ok', 'ok', 'ok', '644']], [['stacks/fifo/templates/ok', 'ok', 'ok', '644']]]);
+  });
+  it('a link to the folder itself is followed once (a loop is not endless)', async () => {
+    assert.deepStrictEqual(await summary('stacks/${service}/templates/**', ['loop']), [[['stacks/loop/templates/a', 'a', 'a', '644'], ['stacks/loop/templates/self/a', 'self/a', 'a', '644']]]);
+  });
+  it('a link to a folder above the template folder is an error, even when it leads back inside', async () => {
+    await assert.rejects(readTemplateFiles(home, jobs('stacks/${service}/templates/**', ['up'])), {
+      message: 'stacks/up/templates/parent: symlink points outside the template folder stacks/up/templates (to ..)',
+    });
   });
   it('a literal path names one file', async () => {
     assert.deepStrictEqual(await summary('stacks/web/templates/sub/a.tmpl'), [[['stacks/web/templates/sub/a.tmpl', 'a.tmpl', 'a', '750']]]);

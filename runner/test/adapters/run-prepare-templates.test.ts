@@ -182,9 +182,9 @@ describe('runPrepareTemplates: bad inputs fail with their exact error and change
       name: 'a linked folder inside the template folder that leads outside it',
       setup: (home) => {
         write(home, { 'elsewhere/secret.txt': 'x' });
-        symlinkSync(join(home, 'elsewhere'), join(home, 'stacks/web/templates/linked'));
+        symlinkSync('../../../elsewhere', join(home, 'stacks/web/templates/linked'));
       },
-      message: 'stacks/web/templates/linked/secret.txt: symlink points outside the template folder stacks/web/templates',
+      message: 'stacks/web/templates/linked: symlink points outside the template folder stacks/web/templates (to ../../../elsewhere)',
     },
     {
       name: 'an undefined variable half-way through the templates',
