@@ -1,6 +1,8 @@
 // deploy → use → restart → destroy of the example stack through the runner, on the real engine; then nothing is left.
 import assert from 'node:assert/strict';
 import { randomBytes } from 'node:crypto';
+import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { after, test } from 'node:test';
 import { requireDocker } from '../support/docker-available';
 import { fetchText, makeExampleHome, projectTraces, removeExampleHome, runRunner } from '../support/compose-home';
@@ -71,7 +73,11 @@ test('deploy, use, restart and destroy the example stack', async (t) => {
   const failing = await runRunner(home, ['exec', 'hello', '--', 'sh', '-c', 'exit 7'], env);
   assert.equal(failing.code, 7, 'the command\'s own exit code comes back');
 
+  // A persisted env file (prepare.env.persist) holds secrets: destroy removes it.
+  mkdirSync(join(home, 'var/run'), { recursive: true });
+  writeFileSync(join(home, 'var/run/.env.run'), 'TOKEN=x\n', { mode: 0o600 });
   const destroy = await runRunner(home, ['destroy', '--volumes'], env);
   assert.equal(destroy.code, 0, destroy.stderr);
   assert.deepStrictEqual(projectTraces(project), { containers: [], networks: [], volumes: [] });
+  assert.equal(existsSync(join(home, 'var/run/.env.run')), false);
 });

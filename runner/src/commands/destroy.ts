@@ -1,6 +1,8 @@
 // `harbor destroy`: the destroy stage (default: compose down --remove-orphans), then the project's leftover networks.
 import * as v from 'valibot';
+import { join } from 'node:path';
 import { removeProjectLeftovers } from '../adapters/project-leftovers';
+import { removeRunEnvFile, RUN_ENV_FILE } from '../adapters/run-env-file';
 import { defineCommand } from '../command-spec';
 import type { Step } from '../core/descriptor/descriptor-schema';
 import { renderSelection } from '../core/render-selection';
@@ -23,7 +25,7 @@ export function withVolumes(steps: readonly Step[]): Step[] {
 export const destroyCommand = defineCommand({
   usage: 'destroy',
   group: 'Deploy',
-  summary: "Remove what deploy started: the destroy stage (default compose down --remove-orphans) and the project's networks",
+  summary: "Remove what deploy started: the destroy stage (default compose down --remove-orphans), the project's networks, var/run/.env.run",
   options: [
     ...STACK_OPTIONS,
     { flags: '-v, --volumes', description: "Also remove the project's volumes (its data)" },
@@ -56,6 +58,8 @@ export const destroyCommand = defineCommand({
     // Networks or volumes only other profiles' files declared survive `compose down` on this selection.
     const removed = await removeProjectLeftovers(deps, source.project.name, { volumes: options.volumes });
     for (const name of [...removed.networks, ...removed.volumes]) deps.log.info(`removed ${name} (left by another selection)`);
+    // The persisted env file holds secrets: it goes with the stack unless prepare.env.keepOnDestroy says otherwise.
+    if (!source.descriptor.prepare.env.keepOnDestroy) await removeRunEnvFile(join(deps.home, RUN_ENV_FILE));
     if (options.json) deps.out(`${JSON.stringify({ project: source.project.name, stage, removed }, null, 2)}\n`);
   },
 });
