@@ -32,13 +32,15 @@ export function parseCli(argv: readonly string[], commands: readonly CommandSpec
   // Declared as plain options (not cli.help()/cli.version()) so that parsing never prints by itself.
   cli.option('-h, --help', 'Show help (for a command: `harbor <command> --help`)');
   cli.option('-v, --version', 'Print the runner version');
-  cli.globalCommand.helpCallback = (sections) => groupedHelp(sections, commands);
+  cli.globalCommand.helpCallback = (sections) => groupedHelp(sections, commands, cli.matchedCommand ? byName.get(cli.matchedCommand.name) : undefined);
 
   const routed = routeArgv(argv, [...byName.keys()]);
   if (routed.group !== undefined) return { kind: 'help', print: () => printGroupHelp(routed.group!, commands) };
+  const spec = routed.command === undefined ? undefined : byName.get(routed.command);
+  const words = spec?.passThroughAfter === undefined ? routed.argv : protectPassThrough(routed.argv, routed.command!, spec);
   let parsed: ReturnType<CAC['parse']>;
   try {
-    parsed = cli.parse(['node', 'harbor', ...routed.argv], { run: false });
+    parsed = cli.parse(['node', 'harbor', ...words], { run: false });
   } catch (err) {
     throw new UsageError((err as Error).message, { hint: 'run `harbor --help` for the commands and their options' });
   }
@@ -62,13 +64,12 @@ export function parseCli(argv: readonly string[], commands: readonly CommandSpec
       hint: `run \`harbor ${matched.name} --help\``,
     });
   }
-  const spec = byName.get(matched.name)!;
   return {
     kind: 'run',
-    spec,
+    spec: byName.get(matched.name)!,
     args: parsed.args.map(String),
     rest: (parsed.options['--'] as string[] | undefined)?.map(String) ?? [],
-    options: normalizeOptions(parsed.options, matched, cli.globalCommand, routed.argv),
+    options: normalizeOptions(parsed.options, matched, cli.globalCommand, words),
   };
 }
 
@@ -117,6 +118,31 @@ export function normalizeOptions(raw: Record<string, unknown>, command: Command,
   return out;
 }
 
+/**
+ * Puts `--` where a pass-through command's own words begin, so cac does not read `ls -la` as Harbor's flags.
+ * Flags before that point are Harbor's (a value-taking flag also consumes the next word).
+ */
+export function protectPassThrough(argv: readonly string[], command: string, spec: CommandSpec): string[] {
+  const start = argv.indexOf(command) + 1;
+  const valued = new Set(
+    [...GLOBAL_OPTIONS, ...(spec.options ?? [])]
+      .filter((o) => /[<[]/.test(o.flags))
+      .flatMap((o) => o.flags.split(/[ ,]+/).filter((f) => f.startsWith('-'))),
+  );
+  let positionals = 0;
+  for (let i = start; i < argv.length; i++) {
+    const word = argv[i]!;
+    if (word === '--') return [...argv];
+    if (positionals >= spec.passThroughAfter!) return [...argv.slice(0, i), '--', ...argv.slice(i)];
+    if (word.startsWith('-')) {
+      if (valued.has(word)) i++;
+      continue;
+    }
+    positionals++;
+  }
+  return [...argv];
+}
+
 /** The last value given on argv for any of an option's names (`--tail 5`, `--tail=5`, `-n 5`). */
 function lastRawValue(argv: readonly string[], names: readonly string[]): string | undefined {
   const flags = new Set(names.map((n) => (n.length === 1 ? `-${n}` : `--${kebab(n)}`)));
@@ -139,8 +165,17 @@ function addOption(command: Command, option: OptionSpec): void {
   command.option(option.flags, option.description, config);
 }
 
-function groupedHelp(sections: Array<{ title?: string; body: string }>, commands: readonly CommandSpec[]) {
-  if (!sections.some((s) => s.title === 'Commands')) return sections;
+function groupedHelp(sections: Array<{ title?: string; body: string }>, commands: readonly CommandSpec[], current: CommandSpec | undefined) {
+  // cac gives every `--no-x` flag a default of true and prints it: noise, since the flag means "false".
+  for (const section of sections) {
+    if (section.title === 'Examples') section.body = section.body.replace(/^(?!  )/gm, '  ');
+    if (section.title === 'Options') section.body = section.body.replace(/^(\s*--no-.*?)\s*\(default: true\)\s*$/gm, '$1').replace(/[ \t]+$/gm, '');
+  }
+  if (!sections.some((s) => s.title === 'Commands')) {
+    // A command's help: lead with what it does, not cac's name/version banner.
+    if (current) sections[0] = { body: `harbor ${current.usage.replace(/\s*[<[].*$/, '')}: ${current.summary}` };
+    return sections;
+  }
   const width = Math.max(...commands.map((c) => c.usage.length));
   const groups = COMMAND_GROUPS.map((group) => {
     const lines = commands.filter((c) => c.group === group).map((c) => `  ${c.usage.padEnd(width)}  ${c.summary}`);

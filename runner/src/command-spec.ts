@@ -33,6 +33,11 @@ export interface CommandSpec<S extends v.GenericSchema = v.GenericSchema> {
   schema: S;
   /** Pass unknown flags through (for commands that forward to compose). */
   allowUnknownOptions?: boolean;
+  /**
+   * After this many positional arguments, everything is the user's command, flags included, and arrives in
+   * `rest` (`harbor exec hello ls -la`: 1). Harbor's own options must come before that point.
+   */
+  passThroughAfter?: number;
   /** Returns the exit code; undefined means 0. */
   run(ctx: CommandContext<v.InferOutput<S>>): Promise<number | void>;
 }

@@ -14,6 +14,11 @@ const fakes: CommandSpec[] = [
     schema: v.object({ tail: v.optional(v.string()), follow: v.optional(v.boolean()) }), run: noop,
   }),
   defineCommand({ usage: 'secrets decrypt <file>', group: 'Env & secrets', summary: 'decrypt', options: [{ flags: '--output-type <type>', description: 't' }], schema: v.object({ outputType: v.optional(v.picklist(['yaml', 'json'])) }), run: noop }),
+  defineCommand({
+    usage: 'exec <service> [...command]', group: 'Stack', summary: 'exec', passThroughAfter: 1,
+    options: [{ flags: '-u, --user <user>', description: 'user' }],
+    schema: v.object({ user: v.optional(v.string()) }), run: noop,
+  }),
   defineCommand({ usage: 'doctor', group: 'Runner', summary: 'doctor', options: [{ flags: '--json', description: 'json' }], schema: v.object({ json: v.optional(v.boolean()) }), run: noop }),
 ];
 
@@ -30,6 +35,9 @@ const cases = [
   { name: '--no-follow negates', argv: ['logs', 'webui', '--no-follow'], expected: { command: 'logs [...handles]', args: ['webui'], rest: [], options: { follow: false } } },
   { name: 'v1 order', argv: ['webui', 'logs'], expected: { command: 'logs [...handles]', args: ['webui'], rest: [], options: { follow: true } } },
   { name: 'arguments after -- are kept apart', argv: ['logs', 'a', '--', '--since', '1h'], expected: { command: 'logs [...handles]', args: ['a'], rest: ['--since', '1h'], options: { follow: true } } },
+  { name: 'pass-through: the command keeps its own flags', argv: ['exec', 'hello', 'ls', '-la', '/www'], expected: { command: 'exec <service> [...command]', args: ['hello'], rest: ['ls', '-la', '/www'], options: {} } },
+  { name: 'pass-through: Harbor flags before the service are Harbor\'s', argv: ['exec', '-u', '0', 'hello', 'id', '-u'], expected: { command: 'exec <service> [...command]', args: ['hello'], rest: ['id', '-u'], options: { user: '0' } } },
+  { name: 'pass-through: an explicit -- still works', argv: ['exec', 'hello', '--', 'ls', '-l'], expected: { command: 'exec <service> [...command]', args: ['hello'], rest: ['ls', '-l'], options: {} } },
   { name: 'two-word command', argv: ['secrets', 'decrypt', 'x.env', '--output-type', 'json'], expected: { command: 'secrets decrypt <file>', args: ['x.env'], rest: [], options: { outputType: 'json' } } },
   { name: 'global flags are kept, aliases dropped', argv: ['--debug', 'doctor', '--json'], expected: { command: 'doctor', args: [], rest: [], options: { debug: true, json: true } } },
 ];

@@ -11,8 +11,8 @@ export interface ComposeRunOptions {
   /**
    * `inherit` (default) streams compose's output to the user; `capture` returns it; `progress` is for calls
    * whose output is progress, not data (up, down, pull, build): it must never reach a stdout that a script
-   * reads, yet compose prints BuildKit's build progress on stdout. So when stdout is not a terminal, the
-   * output is captured and copied to stderr when compose ends (live when stdout is a terminal).
+   * reads, yet compose prints BuildKit's build progress on stdout. So when stdout is not a terminal,
+   * compose's stdout is sent to Harbor's stderr, live.
    */
   stdio?: 'inherit' | 'capture' | 'progress';
   /** Exit codes that are not failures for this call (e.g. 130 when the user stops `logs -f`). */
@@ -28,7 +28,7 @@ export interface ComposeRunOptions {
  * one), and with `capture` its stderr goes into the message, since the user has not seen it yet.
  */
 export async function runCompose(deps: Deps, argv: readonly string[], options: ComposeRunOptions = {}): Promise<RunResult> {
-  const stdio = options.stdio === 'progress' ? (isStdoutTerminal() ? 'inherit' : 'capture') : (options.stdio ?? 'inherit');
+  const stdio = options.stdio === 'progress' ? (isStdoutTerminal() ? 'inherit' : 'stderr') : (options.stdio ?? 'inherit');
   let result: RunResult;
   try {
     result = await deps.run(argv, { cwd: deps.home, env: options.env ?? {}, stdio });
@@ -41,7 +41,6 @@ export async function runCompose(deps: Deps, argv: readonly string[], options: C
       cause: err,
     });
   }
-  if (options.stdio === 'progress' && stdio === 'capture') process.stderr.write(result.stdout + result.stderr);
   if (result.code === 0 || options.check === false || options.okCodes?.includes(result.code)) return result;
   const label = `docker compose ${subcommandOf(argv)}`;
   // Captured stderr has not been seen yet: it goes into the message. Otherwise compose already printed it.

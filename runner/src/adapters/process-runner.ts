@@ -6,8 +6,11 @@ export interface RunOptions {
   cwd?: string;
   /** Added to the runner's own environment. Secret values travel only here, never on argv. */
   env?: Readonly<Record<string, string>>;
-  /** `inherit` streams to the user's terminal; `capture` collects stdout and stderr. */
-  stdio?: 'inherit' | 'capture';
+  /**
+   * `inherit` streams to the user's terminal; `capture` collects stdout and stderr; `stderr` streams both
+   * to Harbor's stderr, live, for output that is progress rather than data (stdout stays clean for pipes).
+   */
+  stdio?: 'inherit' | 'capture' | 'stderr';
   input?: string;
 }
 
@@ -35,17 +38,19 @@ export function createProcessRunner(log: ConsolaInstance, baseEnv: NodeJS.Proces
       // Only argv is logged: env may hold secrets and is never printed.
       log.debug(`$ ${argv.join(' ')}`);
       const capture = options.stdio === 'capture';
+      const stdin = options.input === undefined ? (capture ? 'ignore' : 'inherit') : 'pipe';
+      const stdout = capture ? 'pipe' : options.stdio === 'stderr' ? process.stderr : 'inherit';
       const child = spawn(file, args, {
         cwd: options.cwd,
         env: { ...baseEnv, ...options.env },
         shell: false,
-        stdio: [options.input === undefined ? (capture ? 'ignore' : 'inherit') : 'pipe', capture ? 'pipe' : 'inherit', capture ? 'pipe' : 'inherit'],
+        stdio: [stdin, stdout, capture ? 'pipe' : 'inherit'],
       });
       children.add(child);
-      let stdout = '';
-      let stderr = '';
-      child.stdout?.setEncoding('utf8').on('data', (d: string) => (stdout += d));
-      child.stderr?.setEncoding('utf8').on('data', (d: string) => (stderr += d));
+      let out = '';
+      let err = '';
+      child.stdout?.setEncoding('utf8').on('data', (d: string) => (out += d));
+      child.stderr?.setEncoding('utf8').on('data', (d: string) => (err += d));
       if (options.input !== undefined) child.stdin?.end(options.input);
       child.on('error', (err) => {
         children.delete(child);
@@ -53,7 +58,7 @@ export function createProcessRunner(log: ConsolaInstance, baseEnv: NodeJS.Proces
       });
       child.on('close', (code, signal) => {
         children.delete(child);
-        resolve({ code: code ?? (signal ? 128 + signalNumber(signal) : 1), stdout, stderr });
+        resolve({ code: code ?? (signal ? 128 + signalNumber(signal) : 1), stdout: out, stderr: err });
       });
     });
 

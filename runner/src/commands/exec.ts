@@ -17,14 +17,15 @@ export interface ExecOptions extends StackOptionValues {
 
 export const execCommand = defineCommand({
   usage: 'exec <service> [...command]',
+  passThroughAfter: 1,
   group: 'Stack',
-  summary: "Run a command in a service's running container (put -- before a command that has flags)",
+  summary: "Run a command in a service's running container (Harbor's own flags go before the service)",
   options: [
     ...STACK_OPTIONS,
     { flags: '-u, --user <user>', description: 'Run as this user (name or uid[:gid])' },
     { flags: '-w, --workdir <dir>', description: 'Working directory inside the container' },
   ],
-  examples: ['./harbor.sh exec hello cat /www/index.html', './harbor.sh exec hello -- ls -la /www', './harbor.sh exec -u 0 hello id'],
+  examples: ['./harbor.sh exec hello cat /www/index.html', './harbor.sh exec hello ls -la /www', './harbor.sh exec -u 0 hello id'],
   schema: v.object({ ...stackOptionEntries, user: v.optional(v.string()), workdir: v.optional(v.string()) }),
   async run({ args, rest, options, deps }) {
     const [service, ...words] = args;

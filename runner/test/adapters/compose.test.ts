@@ -66,9 +66,9 @@ test('runCompose: check false returns a failing code instead of throwing', async
   assert.equal((await runCompose(deps, argv, { check: false })).code, 3);
 });
 
-test('runCompose: progress output never reaches a stdout that is not a terminal (captured, copied to stderr)', async () => {
+test('runCompose: progress output never reaches a stdout that is not a terminal (streamed to stderr, live)', async () => {
   const deps = createFakeDeps(() => ({ stdout: '#1 [hello] building\n' }));
   await runCompose(deps, argv, { stdio: 'progress' });
-  assert.equal(deps.calls[0]?.options.stdio, process.stdout.isTTY ? 'inherit' : 'capture');
+  assert.equal(deps.calls[0]?.options.stdio, process.stdout.isTTY ? 'inherit' : 'stderr');
   assert.deepStrictEqual(deps.stdout, []);
 });
