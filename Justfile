@@ -2,6 +2,8 @@
 # except `test` and `build`, which are for developers with Node 20.
 
 set shell := ["sh", "-c"]
+# Recipe arguments reach the commands as "$@", so an argument with spaces stays one argument.
+set positional-arguments
 
 # List the recipes
 default:
@@ -9,19 +11,19 @@ default:
 
 # Bring the stack up: source, prepare, deploy, post_deploy (args: handles or flags, e.g. `just deploy --dry-run`)
 deploy *args:
-    ./harbor.sh deploy {{args}}
+    ./harbor.sh deploy "$@"
 
 # Stop and remove what deploy started
 destroy *args:
-    ./harbor.sh destroy {{args}}
+    ./harbor.sh destroy "$@"
 
 # Check the Docker engine, compose, the home mount, disk and keys
 doctor *args:
-    ./harbor.sh doctor {{args}}
+    ./harbor.sh doctor "$@"
 
 # Any Harbor command: `just harbor ps`, `just harbor logs webui`
 harbor *args:
-    ./harbor.sh {{args}}
+    ./harbor.sh "$@"
 
 # (Re)build the runner image from Dockerfile.runner
 runner:
@@ -29,7 +31,7 @@ runner:
 
 # Save the runner image for an air-gapped host (load it there with ./harbor.sh runner load FILE)
 runner-save file="var/harbor-runner.tar.gz":
-    ./harbor.sh runner save {{file}}
+    ./harbor.sh runner save "$1"
 
 # Bundle the runner with esbuild (developers; needs Node 20 and npm ci)
 build:
@@ -37,7 +39,7 @@ build:
 
 # Type-check, then the unit, integration and end-to-end tests (developers; needs Docker)
 test *args:
-    npm test {{args}}
+    npm test -- "$@"
 
 # Run the benchmarks and print their figures
 bench:
