@@ -2,6 +2,7 @@
 import { isAlias, isMap, isPair, isScalar, isSeq, Parser, parseAllDocuments, type Document, type Node as YamlNode } from 'yaml';
 import { SecretError } from '../../../errors';
 import type { SopsComment, SopsEntry, SopsMap, SopsValue } from '../sops-tree';
+import { parseSopsLayoutYaml } from './yaml-layout-parse';
 import { resolvePlainScalar, resolveTaggedScalar, YamlScalarError } from './yaml-scalar';
 
 interface Container {
@@ -50,6 +51,12 @@ function collectComments(token: unknown, out: Array<{ offset: number; source: st
 
 /** Parses YAML text into branches; `file` prefixes errors, which carry line numbers but never values. */
 export function parseYamlStore(src: string, file: string): SopsMap[] {
+  // Files in the layout sops writes take the fast reader; it gives the same branches (tested on every fixture).
+  return parseSopsLayoutYaml(src) ?? parseYamlComposed(src, file);
+}
+
+/** The full reader: composes `yaml` Documents, so it handles any YAML, comments included. */
+export function parseYamlComposed(src: string, file: string): SopsMap[] {
   const starts = lineStarts(src);
   const docs = parseAllDocuments(src, { schema: 'failsafe', merge: false, uniqueKeys: true, prettyErrors: false });
   const all = Array.isArray(docs) ? docs : [docs];
