@@ -20,6 +20,12 @@ export interface CryptRule {
 /** Compiled once per rule: regexes are Go RE2 (re2js), searched unanchored like regexp.Match. */
 export type EncryptionTest = (path: readonly string[], comments: readonly (readonly string[])[], isComment: boolean) => boolean;
 
+/** A loop rather than path.some(): this runs for every value of a file. */
+function someEndsWith(path: readonly string[], suffix: string): boolean {
+  for (const part of path) if (part.endsWith(suffix)) return true;
+  return false;
+}
+
 export function buildEncryptionTest(rule: CryptRule | undefined): EncryptionTest {
   if (!rule) return () => true;
   const { name, value } = rule;
@@ -27,9 +33,9 @@ export function buildEncryptionTest(rule: CryptRule | undefined): EncryptionTest
   const matches = (text: string) => (re ? re.matcher(text).find() : false);
   switch (name) {
     case 'unencrypted_suffix':
-      return (path) => !path.some((p) => p.endsWith(value));
+      return (path) => !someEndsWith(path, value);
     case 'encrypted_suffix':
-      return (path) => path.some((p) => p.endsWith(value));
+      return (path) => someEndsWith(path, value);
     case 'unencrypted_regex':
       return (path) => !path.some(matches);
     case 'encrypted_regex':

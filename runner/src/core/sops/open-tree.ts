@@ -24,13 +24,27 @@ export interface OpenedTree {
 }
 
 export function openTree(branches: SopsBranches, key: Uint8Array, options: OpenTreeOptions): OpenedTree {
+  const opened = walkOpen(branches, key, options, undefined);
+  // Only re-encryption reads the IVs, and hashing every value costs a third of a big decrypt: collect
+  // them on first use, by opening the same (unchanged, never exposed) ciphertext again.
+  let ivs: Map<string, Uint8Array> | undefined;
+  const collect = (): Map<string, Uint8Array> => {
+    const found = new Map<string, Uint8Array>();
+    walkOpen(branches, key, options, found);
+    return found;
+  };
+  return { branches: opened.branches, mac: opened.mac, ivs: { get: (k) => (ivs ??= collect()).get(k) } };
+}
+
+function walkOpen(branches: SopsBranches, key: Uint8Array, options: OpenTreeOptions, ivs: Map<string, Uint8Array> | undefined): Omit<OpenedTree, 'ivs'> {
   const shouldEncrypt = buildEncryptionTest(options.rule);
   const hash = buildMacHash(options.macOnlyEncrypted);
-  const ivs: IvCache = new Map();
   const out = mapLeaves(branches, (leaf, ctx) => {
     const isComment = leaf.type === 'comment';
     const encrypted = shouldEncrypt(ctx.path, ctx.comments, isComment);
     let value: SopsScalar | SopsComment = leaf;
+    /** The opened value's plaintext bytes, hashed into the MAC as they are. */
+    let bytes: Buffer | undefined;
     if (encrypted) {
       const aad = `${ctx.path.join(':')}:`;
       if (leaf.type !== 'str' && leaf.type !== 'comment') {
@@ -43,7 +57,8 @@ export function openTree(branches: SopsBranches, key: Uint8Array, options: OpenT
           const opened = openValue(leaf.value, key, aad, options.encoding);
           value = leaf.type === 'comment' && leaf.inline ? ({ ...opened.value, inline: true } as SopsComment) : opened.value;
           const plain = plaintextOf(opened.value, options.encoding);
-          ivs.set(ivCacheKey(aad, plain.type, plain.bytes), opened.iv);
+          ivs?.set(ivCacheKey(aad, plain.type, plain.bytes), opened.iv);
+          if (value === opened.value) bytes = plain.bytes;
         } catch (err) {
           // Comments that do not decrypt were written in clear by old sops versions: keep them as they are.
           if (isComment) value = leaf;
@@ -56,8 +71,8 @@ export function openTree(branches: SopsBranches, key: Uint8Array, options: OpenT
         }
       }
     }
-    if (value.type !== 'comment' && (!options.macOnlyEncrypted || encrypted)) hash.add(plaintextOf(value, options.encoding).bytes);
+    if (value.type !== 'comment' && (!options.macOnlyEncrypted || encrypted)) hash.add(bytes ?? plaintextOf(value, options.encoding).bytes);
     return value;
   });
-  return { branches: out, mac: hash.digest(), ivs };
+  return { branches: out, mac: hash.digest() };
 }

@@ -6,6 +6,8 @@ import { parseRfc3339 } from './rfc3339';
 
 // Unanchored at the end, like sops's own regexp.
 const ENC_PATTERN = /^ENC\[AES256_GCM,data:(.+),iv:(.+),tag:(.+),type:(.+)\]/s;
+// The form sops writes, which ENC_PATTERN splits the same way; tried first as it never backtracks.
+const ENC_WRITTEN = /^ENC\[AES256_GCM,data:([A-Za-z0-9+/=]+),iv:([A-Za-z0-9+/=]+),tag:([A-Za-z0-9+/=]+),type:([a-z]+)\]$/;
 
 export type Sealable = SopsScalar | SopsComment;
 
@@ -71,7 +73,7 @@ export interface OpenedValue {
 
 /** Decrypts one ENC[…] string with its AAD (the value's key path). */
 export function openValue(enc: string, key: Uint8Array, aad: string, encoding: StringEncoding): OpenedValue {
-  const m = ENC_PATTERN.exec(enc);
+  const m = ENC_WRITTEN.exec(enc) ?? ENC_PATTERN.exec(enc);
   if (!m) throw new ValueCipherError('the value is not in the sops ENC[AES256_GCM,…] format');
   const [, data, ivText, tagText, type] = m as unknown as [string, string, string, string, string];
   const iv = Buffer.from(ivText, 'base64');
@@ -82,7 +84,10 @@ export function openValue(enc: string, key: Uint8Array, aad: string, encoding: S
     const decipher = createDecipheriv('aes-256-gcm', key, iv);
     decipher.setAAD(Buffer.from(aad, 'utf8'));
     decipher.setAuthTag(tag);
-    plain = Buffer.concat([decipher.update(Buffer.from(data, 'base64')), decipher.final()]);
+    const head = decipher.update(Buffer.from(data, 'base64'));
+    const tail = decipher.final();
+    // GCM is a stream mode: final() checks the tag and returns nothing more.
+    plain = tail.length === 0 ? head : Buffer.concat([head, tail]);
   } catch {
     throw new ValueCipherError('cipher: message authentication failed');
   }
