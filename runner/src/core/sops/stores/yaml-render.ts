@@ -5,7 +5,14 @@ import { doubleQuote, literalHeader, selectStringStyle, singleQuote } from './ya
 
 /** yaml.v3's indentation step: round up to the next multiple of the indent. */
 const next = (indent: number, step: number) => step * Math.floor((indent + step) / step);
-const pad = (n: number) => ' '.repeat(n);
+const PADS: string[] = [];
+const pad = (n: number) => (PADS[n] ??= ' '.repeat(n));
+
+/** Loops rather than callbacks in this file: a 1 MB file renders tens of thousands of values. */
+function hasValues(items: ReadonlyArray<{ type: string }>): boolean {
+  for (const item of items) if (item.type !== 'comment') return true;
+  return false;
+}
 
 function floatText(v: number): string {
   if (Number.isNaN(v)) return '.nan';
@@ -58,8 +65,7 @@ class YamlWriter {
   value(v: SopsValue, indent: number, inSeq: boolean): void {
     const childIndent = inSeq ? indent + 2 : next(indent, this.step);
     if (v.type === 'map' || v.type === 'list') {
-      const hasValues = v.items.some((i) => i.type !== 'comment');
-      if (!hasValues) {
+      if (!hasValues(v.items)) {
         this.lines[this.lines.length - 1] += v.type === 'map' ? ' {}' : ' []';
         for (const c of v.items as SopsComment[]) this.comment(c, childIndent);
         return;
@@ -70,7 +76,8 @@ class YamlWriter {
         if (v.type === 'map') sub.map(v, childIndent);
         else sub.list(v, childIndent);
         const dash = this.lines.pop()!;
-        const first = sub.lines.findIndex((l) => !l.trimStart().startsWith('#'));
+        let first = 0;
+        while (sub.lines[first]!.trimStart().startsWith('#')) first++;
         for (const c of sub.lines.slice(0, first)) this.lines.push(pad(indent) + c.trimStart());
         this.lines.push(`${dash} ${sub.lines[first]!.slice(childIndent)}`, ...sub.lines.slice(first + 1));
         return;
@@ -83,29 +90,30 @@ class YamlWriter {
   }
 
   map(m: SopsMap, indent: number): void {
-    m.items.forEach((item, i) => {
+    for (let i = 0; i < m.items.length; i++) {
+      const item = m.items[i]!;
       if (item.type === 'comment') {
         const prev = m.items[i - 1];
         if (item.inline && prev?.type === 'entry' && !['map', 'list'].includes(prev.value.type) && !this.lines[this.lines.length - 1]!.endsWith('|')) {
           this.lines[this.lines.length - 1] += ` #${item.value}`;
         } else this.comment(item, indent);
-        return;
+        continue;
       }
       const key = renderString(item.key, true).inline;
       this.lines.push(`${pad(indent)}${key}:`);
       this.value(item.value, indent, false);
-    });
+    }
   }
 
   list(l: SopsList, indent: number): void {
-    l.items.forEach((item) => {
+    for (const item of l.items) {
       if (item.type === 'comment') {
         this.comment(item, indent);
-        return;
+        continue;
       }
       this.lines.push(`${pad(indent)}-`);
       this.value(item, indent, true);
-    });
+    }
   }
 }
 

@@ -3,6 +3,8 @@ import { resolvesToNonString } from './yaml-scalar';
 
 const OLD_BOOL = new Set(['y', 'Y', 'yes', 'Yes', 'YES', 'on', 'On', 'ON', 'n', 'N', 'no', 'No', 'NO', 'off', 'Off', 'OFF']);
 const BASE60_FLOAT = /^[-+]?[0-9][0-9_]*(?::[0-5]?[0-9])+(?:\.[0-9_]*)?$/;
+/** A letter, digit or `_`, then printable ASCII other than space and `:`. */
+const NOTHING_TO_ANALYZE = /^[A-Za-z0-9_][!-9;-~]*$/;
 
 export type ScalarStyle = 'plain' | 'single' | 'double' | 'literal';
 
@@ -66,12 +68,18 @@ function analyze(value: string): Analysis {
   return { blockPlain, single, block };
 }
 
+/** Whether the string reads back as itself when written plain (yaml.v3 also avoids YAML 1.1 bools and base-60 floats). */
+function canBePlain(value: string): boolean {
+  return value !== '' && !resolvesToNonString(value) && !OLD_BOOL.has(value) && !BASE60_FLOAT.test(value);
+}
+
 /** The style yaml.v3 (as sops drives it) picks for a string value; `simpleKey` for mapping keys. */
 export function selectStringStyle(value: string, simpleKey = false): ScalarStyle {
+  // analyze() finds nothing to flag in these (no space, break, indicator or final ':'), so only typing decides.
+  if (NOTHING_TO_ANALYZE.test(value)) return canBePlain(value) ? 'plain' : 'double';
   const a = analyze(value);
   if (value.includes('\n') && !simpleKey) return a.block ? 'literal' : 'double';
-  const canPlain = value !== '' && !resolvesToNonString(value) && !OLD_BOOL.has(value) && !BASE60_FLOAT.test(value);
-  if (!canPlain || value.includes('\n')) return 'double';
+  if (!canBePlain(value) || value.includes('\n')) return 'double';
   if (a.blockPlain) return 'plain';
   return a.single ? 'single' : 'double';
 }

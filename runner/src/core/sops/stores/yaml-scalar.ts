@@ -7,6 +7,8 @@ const GO_DECIMAL_FLOAT = /^[-+]?(\d+\.?\d*|\.\d+)([eE][-+]?\d+)?$/;
 const INT64_MAX = 9223372036854775807n;
 const INT64_MIN = -9223372036854775808n;
 
+const MAY_TYPE = new Set('~nNtTfF.+-0123456789');
+
 export class YamlScalarError extends Error {}
 
 /** Go strconv.ParseInt(s, 0, 64) after `_` removal: sign, 0x/0o/0b prefixes, a bare leading 0 is octal. */
@@ -43,6 +45,8 @@ function intScalar(n: bigint): SopsScalar {
 
 /** Types a plain (unquoted, untagged) scalar the way yaml.v3 does. */
 export function resolvePlainScalar(text: string): SopsScalar {
+  // Every non-string form starts with one of these characters (null, ~, bool, .nan/.inf, numbers, times).
+  if (text !== '' && !MAY_TYPE.has(text[0]!)) return { type: 'str', value: text };
   if (text === '' || text === '~' || text === 'null' || text === 'Null' || text === 'NULL') return { type: 'null' };
   if (/^(true|True|TRUE)$/.test(text)) return { type: 'bool', value: true };
   if (/^(false|False|FALSE)$/.test(text)) return { type: 'bool', value: false };
