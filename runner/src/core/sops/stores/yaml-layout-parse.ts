@@ -13,7 +13,10 @@ const giveUp = (): never => {
   throw new GiveUp();
 };
 
-const NOT_LAYOUT = /[^\n\x20-\x7e]|(?:^|[ ])#|^(?:---|\.\.\.)/m;
+/** Tabs, CR, control and non-ASCII characters; a comment; a document marker. */
+const OUTSIDE_ASCII = /[^\n\x20-\x7e]/;
+const COMMENT = /(?:^|[ ])#/m;
+const DOCUMENT_MARKER = /^(?:---|\.\.\.)/m;
 /** Characters that cannot start a plain scalar here (`-` is checked apart: `-5` is plain). */
 const INDICATORS = new Set('?:,[]{}#&*!|>\'"%@`');
 /** YAML limits implicit keys to 1024 characters; stay well below. */
@@ -219,7 +222,8 @@ class LayoutReader {
 
 /** One branch when `src` is a single document in the plain block layout; undefined means "use the full reader". */
 export function parseSopsLayoutYaml(src: string): SopsMap[] | undefined {
-  if (!src.endsWith('\n') || src.includes(' \n') || NOT_LAYOUT.test(src)) return undefined;
+  if (!src.endsWith('\n') || src.includes(' \n') || OUTSIDE_ASCII.test(src) || DOCUMENT_MARKER.test(src)) return undefined;
+  if (src.includes('#') && COMMENT.test(src)) return undefined;
   try {
     return [new LayoutReader(src.slice(0, -1).split('\n')).read()];
   } catch (err) {
