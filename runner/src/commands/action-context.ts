@@ -1,4 +1,4 @@
-// Builds what compose actions and the workflow engine receive from a resolved source and its env.
+// Builds what compose actions and the workflow engine receive from a resolved source and its env (read or prepared).
 import type { Deps } from '../deps';
 import type { ActionContext } from '../workflow/action';
 import type { ResolvedSource } from './resolve-source';
@@ -11,7 +11,8 @@ export function buildActionContext(deps: Deps, source: ResolvedSource, env: Stac
     deps,
     home: source.project.directory,
     projectName: source.project.name,
-    selection: source.selection,
+    // The stack env knows the files: prepare's overlay follows the selection's when it applies.
+    selection: env.files === undefined ? source.selection : { ...source.selection, files: env.files },
     composeEnv: env.composeEnv,
     dryRun,
   };

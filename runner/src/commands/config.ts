@@ -32,7 +32,7 @@ export const configCommand = defineCommand({
  */
 export async function printComposeConfig(deps: Deps, source: ResolvedSource, env: StackEnv, format: 'yaml' | 'json' | 'services'): Promise<void> {
   const flags = format === 'services' ? ['--services'] : format === 'json' ? ['--format', 'json'] : [];
-  const result = await runCompose(deps, buildComposeArgv(source.project, source.selection.files, 'config', flags), {
+  const result = await runCompose(deps, buildComposeArgv(source.project, env.files ?? source.selection.files, 'config', flags), {
     env: env.composeEnv,
     stdio: 'capture',
     secretValues: env.secretValues,

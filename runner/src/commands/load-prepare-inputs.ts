@@ -1,0 +1,45 @@
+// What prepare and plan both start from: the selected services' env layers, the compose env, and compose's services.
+import type { TemplatesInput } from '../adapters/load-template-plan';
+import { loadStackEnv, type LoadedStackEnv } from '../adapters/load-stack-env';
+import { readComposeServices } from '../adapters/compose-services';
+import { buildComposeEnv, selectSecretValues } from '../core/env/build-compose-env';
+import { buildTemplateEnv } from '../core/templates/template-values';
+import type { Deps } from '../deps';
+import type { ResolvedSource } from './resolve-source';
+
+export interface PrepareInputs {
+  stack: LoadedStackEnv;
+  /** Secrets included: only ever the process environment of compose. */
+  composeEnv: Record<string, string>;
+  secretValues: string[];
+  /** `docker compose config --services` of the selection (the overlay may name only these). */
+  composeServices: string[];
+  /** For runPrepareTemplates / loadTemplatePlan: the descriptor's templates, the merged env, the selected services. */
+  templates: TemplatesInput;
+  /** The env layers' warnings (already logged). */
+  warnings: string[];
+}
+
+/**
+ * Reads only, and fails before anything is written: a missing required env file, an invalid dotenv line, a
+ * reference cycle, a sops file that does not decrypt, a compose file compose rejects or a required variable
+ * that is unset all stop here.
+ * @example const inputs = await loadPrepareInputs(deps, source); inputs.composeServices // ['greeter', 'hello']
+ */
+export async function loadPrepareInputs(deps: Deps, source: ResolvedSource): Promise<PrepareInputs> {
+  const { prepare } = source.descriptor;
+  const stack = await loadStackEnv({ home: deps.home, env: deps.env, config: prepare.env, services: source.selection.services });
+  const log = deps.log.withTag('env');
+  for (const warning of stack.warnings) log.warn(warning);
+  const composeEnv = buildComposeEnv(stack.merged, stack.services);
+  const secretValues = selectSecretValues(stack.merged);
+  const composeServices = await readComposeServices(deps, source.project, source.selection.files, { env: composeEnv, secretValues });
+  return {
+    stack,
+    composeEnv,
+    secretValues,
+    composeServices,
+    templates: { templates: prepare.templates, interpolation: prepare.interpolation, env: buildTemplateEnv(stack.merged), services: source.selection.services },
+    warnings: stack.warnings,
+  };
+}
