@@ -1,6 +1,7 @@
 // The list of every CLI command, in help order within each group. Add a command here to expose it.
 import type { CommandSpec } from '../command-spec';
 import { deployCommand } from './deploy';
+import { planCommand } from './plan';
 import { destroyCommand } from './destroy';
 import { upCommand } from './up';
 import { downCommand } from './down';
@@ -36,6 +37,7 @@ import { secretsLintCommand } from './secrets-lint';
 export const ALL_COMMANDS: readonly CommandSpec[] = [
   // Keep one command per line so parallel additions merge cleanly.
   deployCommand,
+  planCommand,
   destroyCommand,
   upCommand,
   downCommand,
