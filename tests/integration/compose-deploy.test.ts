@@ -24,7 +24,7 @@ test('deploy, use, restart and destroy the example stack', async (t) => {
 
   const dry = await runRunner(home, ['deploy', '--dry-run'], env);
   assert.equal(dry.code, 0, dry.stderr);
-  assert.match(dry.stdout, new RegExp(`^    \\$ docker compose -p ${project} --project-directory ${home} -f ${home}/etc/stacks/compose.yml -f ${home}/etc/stacks/compose.greeter.yml -f ${home}/etc/stacks/compose.hello.yml -f ${home}/etc/stacks/compose.x.hello.greeter.yml up -d --wait --remove-orphans$`, 'm'));
+  assert.match(dry.stdout, new RegExp(`^    \\$ docker compose -p ${project} --project-directory ${home} -f ${home}/etc/stacks/compose.yml -f ${home}/etc/stacks/compose.greeter.yml -f ${home}/etc/stacks/compose.hello.yml -f ${home}/etc/stacks/compose.x.hello.greeter.yml -f ${home}/var/run/overlays/harbor.gen.yml up -d --wait --remove-orphans$`, 'm'));
   assert.deepStrictEqual(projectTraces(project), { containers: [], networks: [], volumes: [] }, '--dry-run started nothing');
 
   const deploy = await runRunner(home, ['deploy'], env);

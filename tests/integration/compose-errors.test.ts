@@ -53,11 +53,12 @@ const cases: Array<{ name: string; home: typeof example; args: string[]; env?: R
   { name: 'exec without a command', home: example, args: ['exec', 'hello'], code: 2, stderr: '✖ exec: no command given for hello\n  name one: `harbor exec hello sh` (or `harbor shell hello`)\n' },
   { name: 'the URL of a service that is not running', home: example, args: ['url', 'hello'], code: 1, stderr: '✖ service "hello" is not running\n  start it with `harbor up hello`\n' },
   {
+    // up prepares first: compose's own check of the model (`config --services`) fails before anything is written.
     name: 'compose rejects a file: its exit code (15) and its message pass through',
     home: example,
     args: ['up', '--no-defaults', 'bad'],
     code: 15,
-    stderr: `validating ${example.home}/etc/stacks/compose.bad.yml: services.bad Additional property imagee is not allowed\n✖ docker compose up failed (exit 15)\n  compose's own error is printed above; run with --debug to see the exact command\n`,
+    stderr: `✖ docker compose config failed (exit 15):\nvalidating ${example.home}/etc/stacks/compose.bad.yml: services.bad Additional property imagee is not allowed\n  run with --debug to see the exact compose command\n`,
   },
   {
     name: 'a required variable is missing: compose config fails with it in the message',

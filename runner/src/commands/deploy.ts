@@ -3,6 +3,7 @@ import * as v from 'valibot';
 import { readComposeContainers } from '../adapters/compose-containers';
 import { defineCommand } from '../command-spec';
 import type { Step } from '../core/descriptor/descriptor-schema';
+import { PREPARE_OVERLAY_PATH } from '../core/prepare/build-prepare-overlay';
 import { renderSelection } from '../core/render-selection';
 import { buildServiceUrls } from '../core/service-url';
 import type { Deps } from '../deps';
@@ -12,7 +13,8 @@ import { runStage, type StageResult } from '../workflow/run-stage';
 import { buildActionContext, type StageContext } from './action-context';
 import { printUrls } from './print-urls';
 import { resolveSource, type ResolvedSource } from './resolve-source';
-import { readStackEnv } from './stack-env';
+import { runPrepare } from './run-prepare';
+import { readStackEnv, type StackEnv } from './stack-env';
 import { STACK_OPTIONS, sourceOptionsOf, stackOptionEntries } from './stack-options';
 
 /** With no `deploy:` in the descriptor, deploy is `compose up -d --wait --remove-orphans`. */
@@ -24,50 +26,61 @@ export const deployCommand = defineCommand({
   summary: 'Deploy the stack: source, prepare, deploy and post_deploy stages, then print the URLs',
   options: [
     ...STACK_OPTIONS,
-    { flags: '--dry-run', description: 'Print the compose files and every step with its exact command; change nothing' },
+    { flags: '--persist-env', description: 'Also write the merged env, secrets included, to var/run/.env.run (mode 0600)' },
+    { flags: '--dry-run', description: 'Print the compose files and every step with its exact command; change nothing (`harbor plan` shows what prepare would change)' },
     { flags: '--json', description: 'Print {"project", "files", "services", "stages": [...], "urls": [{service, url}]}' },
   ],
-  examples: ['./harbor.sh deploy', './harbor.sh deploy --dry-run', './harbor.sh deploy --profile llm', './harbor.sh deploy greeter --json'],
-  schema: v.object({ ...stackOptionEntries, dryRun: v.optional(v.boolean(), false), json: v.optional(v.boolean(), false) }),
+  examples: ['./harbor.sh deploy', './harbor.sh deploy --dry-run', './harbor.sh deploy --persist-env', './harbor.sh deploy --profile llm', './harbor.sh deploy greeter --json'],
+  schema: v.object({ ...stackOptionEntries, persistEnv: v.optional(v.boolean(), false), dryRun: v.optional(v.boolean(), false), json: v.optional(v.boolean(), false) }),
   async run({ args, options, deps }) {
     const source = await resolveSource(deps, sourceOptionsOf(options, args));
-    const env = await readStackEnv(deps, source);
-    const ctx = buildActionContext(deps, source, env, options.dryRun);
-    const whenEnv = { ...deps.env, ...env.composeEnv };
     const stages: Array<[string, readonly Step[]]> = [
       ['deploy', source.descriptor.deploy?.steps ?? DEFAULT_DEPLOY_STEPS],
       ['post_deploy', source.descriptor.post_deploy?.steps ?? []],
     ];
-    const head = { project: source.project.name, files: source.selection.files, services: source.selection.services };
+    // `when:` sees the runner's environment overridden by the stack env, as compose's own process does.
+    const whenEnv = (env: StackEnv) => ({ ...deps.env, ...env.composeEnv });
 
     if (options.dryRun) {
-      const plans = stages.map(([name, steps]) => planStage(name, steps, ctx, { env: whenEnv }));
-      if (options.json) deps.out(`${JSON.stringify({ ...head, dryRun: true, stages: plans }, null, 2)}\n`);
-      else deps.out(`${renderSelection(source.selection, source.project.name)}${plans.map(renderStagePlan).join('')}`);
+      // Deploy prepares first, so its compose calls carry the overlay prepare writes (`harbor plan` shows its content).
+      const env = { ...(await readStackEnv(deps, source)), files: [...source.selection.files, PREPARE_OVERLAY_PATH] };
+      const ctx = buildActionContext(deps, source, env, true);
+      const plans = stages.map(([name, steps]) => planStage(name, steps, ctx, { env: whenEnv(env) }));
+      if (options.json) deps.out(`${JSON.stringify({ ...head(source), dryRun: true, stages: plans }, null, 2)}\n`);
+      else deps.out(`${renderSelection(source.selection, source.project.name)}${renderPrepareLine(source)}${plans.map(renderStagePlan).join('')}`);
       return;
     }
 
-    await runPrepareStage(deps, source);
     const results: StageResult[] = [];
-    for (const [name, steps] of stages) {
-      if (steps.length === 0) continue;
-      const result = await runStage(name, steps, ctx, { env: whenEnv });
+    const run = async (ctx: StageContext, env: StackEnv, [name, steps]: [string, readonly Step[]]) => {
+      if (steps.length === 0) return;
+      const result = await runStage(name, steps, ctx, { env: whenEnv(env) });
       results.push(result);
       if (!result.ok) throw result.error;
-    }
+    };
+    // The home lock covers prepare and the deploy stage (compose up); post_deploy runs after it is released.
+    const { ctx, prepared } = await runPrepare(deps, source, { persistEnv: options.persistEnv, command: 'harbor deploy' }, async (prepared) => {
+      const ctx = buildActionContext(deps, source, prepared);
+      await run(ctx, prepared, stages[0]!);
+      return { ctx, prepared };
+    });
+    await run(ctx, prepared, stages[1]!);
     const urls = await readUrls(deps, ctx);
     if (options.json) {
-      deps.out(`${JSON.stringify({ ...head, stages: results, urls }, null, 2)}\n`);
+      deps.out(`${JSON.stringify({ ...head(source), stages: results, urls }, null, 2)}\n`);
     } else printUrls(deps, urls);
   },
 });
 
-/**
- * The prepare stage (env layers, secrets, templates into var/run/) belongs to the env and templates code;
- * deploy calls it here once it is wired in. Until then deploy runs without it, and says so at debug level.
- */
-async function runPrepareStage(deps: Deps, source: ResolvedSource): Promise<void> {
-  deps.log.debug(`prepare: skipped for project ${source.project.name} (the prepare stage is not wired into deploy yet)`);
+/** The source stage's result, as --json prints it: the stack's compose files (the overlay shows in each argv). */
+function head(source: ResolvedSource) {
+  return { project: source.project.name, files: source.selection.files, services: source.selection.services };
+}
+
+/** One line of the dry-run text: what prepare would do before the stages. */
+function renderPrepareLine(source: ResolvedSource): string {
+  const services = source.selection.services.join(' ') || '(none)';
+  return `prepare: env layers and templates of ${services} into var/run/, overlay ${PREPARE_OVERLAY_PATH} (\`harbor plan\` shows the changes)\n`;
 }
 
 async function readUrls(deps: Deps, ctx: StageContext) {

@@ -13,6 +13,7 @@ import { buildActionContext } from './action-context';
 import { resolveSource } from './resolve-source';
 import { readStackEnv } from './stack-env';
 import { STACK_OPTIONS, sourceOptionsOf, stackOptionEntries } from './stack-options';
+import { withHomeLock } from './with-home-lock';
 
 /** With no `destroy:` in the descriptor: remove every container of the project and its networks. */
 export const DEFAULT_DESTROY_STEPS: readonly Step[] = [{ action: 'compose.down', removeOrphans: true }];
@@ -41,7 +42,8 @@ export const destroyCommand = defineCommand({
   }),
   async run({ options, deps }) {
     const source = await resolveSource(deps, sourceOptionsOf(options, []));
-    const env = await readStackEnv(deps, source);
+    // An env source that fails (a sops file without its key) must not keep a stack from being removed.
+    const env = await readStackEnv(deps, source, { tolerant: true });
     const ctx = buildActionContext(deps, source, env, options.dryRun);
     const declared = source.descriptor.destroy?.steps ?? DEFAULT_DESTROY_STEPS;
     const steps = options.volumes ? withVolumes(declared) : [...declared];
@@ -53,13 +55,17 @@ export const destroyCommand = defineCommand({
       else deps.out(`${renderSelection(source.selection, source.project.name)}${renderStagePlan(plan)}`);
       return;
     }
-    const stage = await runStage('destroy', steps, ctx, { env: whenEnv });
-    if (!stage.ok) throw stage.error;
-    // Networks or volumes only other profiles' files declared survive `compose down` on this selection.
-    const removed = await removeProjectLeftovers(deps, source.project.name, { volumes: options.volumes });
-    for (const name of [...removed.networks, ...removed.volumes]) deps.log.info(`removed ${name} (left by another selection)`);
-    // The persisted env file holds secrets: it goes with the stack unless prepare.env.keepOnDestroy says otherwise.
-    if (!source.descriptor.prepare.env.keepOnDestroy) await removeRunEnvFile(join(deps.home, RUN_ENV_FILE));
+    // Under the home lock: a destroy never interleaves with a deploy's prepare and up on the same home.
+    const { stage, removed } = await withHomeLock(deps, 'harbor destroy', async () => {
+      const stage = await runStage('destroy', steps, ctx, { env: whenEnv });
+      if (!stage.ok) throw stage.error;
+      // Networks or volumes only other profiles' files declared survive `compose down` on this selection.
+      const removed = await removeProjectLeftovers(deps, source.project.name, { volumes: options.volumes });
+      for (const name of [...removed.networks, ...removed.volumes]) deps.log.info(`removed ${name} (left by another selection)`);
+      // The persisted env file holds secrets: it goes with the stack unless prepare.env.keepOnDestroy says otherwise.
+      if (!source.descriptor.prepare.env.keepOnDestroy) await removeRunEnvFile(join(deps.home, RUN_ENV_FILE));
+      return { stage, removed };
+    });
     if (options.json) deps.out(`${JSON.stringify({ project: source.project.name, stage, removed }, null, 2)}\n`);
   },
 });

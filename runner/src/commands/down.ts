@@ -17,7 +17,8 @@ export const downCommand = defineCommand({
   schema: v.object({ ...stackOptionEntries, volumes: v.optional(v.boolean(), false) }),
   async run({ args, options, deps }) {
     const source = await resolveSource(deps, sourceOptionsOf(options, args));
-    await runDown(buildCommandContext(deps, source, await readStackEnv(deps, source), 'down'), args, options.volumes);
+    // An env source that fails (a sops file without its key) must not keep a stack from being stopped.
+    await runDown(buildCommandContext(deps, source, await readStackEnv(deps, source, { tolerant: true }), 'down'), args, options.volumes);
   },
 });
 

@@ -4,17 +4,19 @@ import { isInteractiveTerminal } from '../adapters/terminal';
 import { buildComposeArgv } from '../core/compose-argv';
 import type { Deps } from '../deps';
 import { resolveSource, type SourceOptions } from './resolve-source';
-import { readStackEnv } from './stack-env';
+import { runPrepare } from './run-prepare';
 
 /**
- * `docker compose run --rm SERVICE COMMAND...` with the default services' files plus the service's, so the
- * container joins the stack network and can reach running services. Returns the command's own exit code.
+ * Prepares the default services plus this one, then `docker compose run --rm SERVICE COMMAND...` with their files
+ * and the overlay, so the container joins the stack network and can reach running services. Returns the command's
+ * own exit code.
  * @example await runServiceOneOff(deps, 'hello', ['cat', '/www/index.html'])
  */
 export async function runServiceOneOff(deps: Deps, service: string, command: readonly string[], options: SourceOptions = {}): Promise<number> {
   const source = await resolveSource(deps, { ...options, handles: [...(options.handles ?? []), service] });
-  const env = await readStackEnv(deps, source);
+  // The container gets what an `up` would give it (env, rendered config, overlay); the lock is not held while it runs.
+  const env = await runPrepare(deps, source, { command: 'harbor run' });
   const flags = ['--rm', ...(isInteractiveTerminal() ? [] : ['-T'])];
-  const argv = buildComposeArgv(source.project, source.selection.files, 'run', [...flags, service, ...command]);
+  const argv = buildComposeArgv(source.project, env.files, 'run', [...flags, service, ...command]);
   return (await runCompose(deps, argv, { env: env.composeEnv, check: false })).code;
 }

@@ -48,6 +48,8 @@ async function harbor(home: string, argv: string[], env: Record<string, string> 
   return { code, stdout: deps.stdout.join(''), logs: deps.logs };
 }
 
+const OVERLAY = 'var/run/overlays/harbor.gen.yml';
+
 function head(home: string, files: string[]): string[] {
   return ['docker', 'compose', '-p', 'demo', '--project-directory', home, ...files.flatMap((f) => ['-f', `${home}/${f}`])];
 }
@@ -62,7 +64,7 @@ describe('harbor run <stage>', () => {
     deepStrictEqual(deps.stdout.join('').split('\n'), [
       'deploy: 2 steps',
       '  deploy[0] compose.up: compose up hello',
-      `    $ ${head(home, ['etc/stacks/compose.yml', 'etc/stacks/compose.hello.yml']).join(' ')} up -d --wait --remove-orphans`,
+      `    $ ${head(home, ['etc/stacks/compose.yml', 'etc/stacks/compose.hello.yml', OVERLAY]).join(' ')} up -d --wait --remove-orphans`,
       '  deploy[1] log.info: log "tunnel"  [skipped: when ${ENABLE_TUNNEL} is ""]',
       '',
     ]);
@@ -73,17 +75,25 @@ describe('harbor run <stage>', () => {
     const deps = createFakeDeps(fakeCompose, home);
     await runCli(['run', 'deploy', 'greeter', '--dry-run', '--json', '--capabilities', ''], [runCommand], deps);
     const plan = JSON.parse(deps.stdout.join(''));
-    deepStrictEqual([plan.dryRun, plan.stage, plan.steps[0].argv], [true, 'deploy', [...head(home, ['etc/stacks/compose.yml', 'etc/stacks/compose.greeter.yml', 'etc/stacks/compose.hello.yml']), 'up', '-d', '--wait', '--remove-orphans']]);
+    deepStrictEqual([plan.dryRun, plan.stage, plan.steps[0].argv], [true, 'deploy', [...head(home, ['etc/stacks/compose.yml', 'etc/stacks/compose.greeter.yml', 'etc/stacks/compose.hello.yml', OVERLAY]), 'up', '-d', '--wait', '--remove-orphans']]);
   });
 
   it('runs the steps, honours when from the runner env, prints the URLs', async () => {
     const home = await makeTempHome(FILES);
     const deps = { ...createFakeDeps(fakeCompose, home), env: { ENABLE_TUNNEL: '1' } };
     const code = await runCli(['run', 'deploy', '--capabilities', ''], [runCommand], deps);
-    const h = head(home, ['etc/stacks/compose.yml', 'etc/stacks/compose.hello.yml']);
-    deepStrictEqual(deps.calls.map((c) => c.argv), [[...h, 'up', '-d', '--wait', '--remove-orphans'], [...h, 'ps', '--format', 'json']]);
+    // A stage with compose.up is prepared first: compose is asked for its services, and up gets the overlay.
+    const files = ['etc/stacks/compose.yml', 'etc/stacks/compose.hello.yml'];
+    const h = head(home, [...files, OVERLAY]);
+    deepStrictEqual(deps.calls.map((c) => c.argv), [[...head(home, files), 'config', '--services'], [...h, 'up', '-d', '--wait', '--remove-orphans'], [...h, 'ps', '--format', 'json']]);
     deepStrictEqual([code, deps.stdout.join('')], [0, 'http://localhost:8080\n']);
-    deepStrictEqual(deps.logs.filter((l) => l.startsWith('start') || l.startsWith('info')), ['start: deploy[0] compose.up …', 'start: deploy[1] log.info …', 'info: tunnel']);
+    deepStrictEqual(deps.logs.filter((l) => l.startsWith('start') || l.startsWith('info')), [
+      'info: 0 added, 0 changed, 0 removed, 0 unchanged',
+      'info: prepared hello: overlay var/run/overlays/harbor.gen.yml written',
+      'start: deploy[0] compose.up …',
+      'start: deploy[1] log.info …',
+      'info: tunnel',
+    ]);
   });
 
   it('--json: one report per step', async () => {
@@ -117,7 +127,7 @@ describe('harbor run <stage>', () => {
     const deps = createFakeDeps(fakeCompose, home);
     const code = await runCli(['run', 'greeter', 'ls', '--capabilities', '', '--', '-la', '/www'], [runCommand], deps);
     const files = ['etc/stacks/compose.yml', 'etc/stacks/compose.greeter.yml', 'etc/stacks/compose.hello.yml'];
-    deepStrictEqual([code, deps.calls.map((c) => c.argv)], [0, [[...head(home, files), 'run', '--rm', '-T', 'greeter', 'ls', '-la', '/www']]]);
+    deepStrictEqual([code, deps.calls.map((c) => c.argv)], [0, [[...head(home, files), 'config', '--services'], [...head(home, [...files, OVERLAY]), 'run', '--rm', '-T', 'greeter', 'ls', '-la', '/www']]]);
   });
 
   const errors: Array<{ name: string; files?: Record<string, string>; argv: string[]; message: string; exitCode: number }> = [

@@ -31,14 +31,14 @@ function parse(argv: string[]) {
 const stackDefaults = { defaults: true };
 
 const cases: Array<{ name: string; argv: string[]; expected: ReturnType<typeof parse> }> = [
-  { name: 'up with defaults', argv: ['up'], expected: { command: 'up', args: [], rest: [], options: { ...stackDefaults, wait: true, build: false, tail: false, json: false } } },
+  { name: 'up with defaults', argv: ['up'], expected: { command: 'up', args: [], rest: [], options: { ...stackDefaults, wait: true, build: false, tail: false, persistEnv: false, json: false } } },
   {
     name: 'up with handles and every flag',
     argv: ['up', 'litellm', 'webui', '--no-defaults', '--profile', 'llm', '--capabilities', 'nvidia,mdc', '--stack', 'ai', '--no-wait', '--build', '--pull', 'never', '--tail', '--json'],
-    expected: { command: 'up', args: ['litellm', 'webui'], rest: [], options: { defaults: false, profile: 'llm', capabilities: 'nvidia,mdc', stack: 'ai', wait: false, build: true, pull: 'never', tail: true, json: true } },
+    expected: { command: 'up', args: ['litellm', 'webui'], rest: [], options: { defaults: false, profile: 'llm', capabilities: 'nvidia,mdc', stack: 'ai', wait: false, build: true, pull: 'never', tail: true, persistEnv: false, json: true } },
   },
-  { name: 'an empty capability pin is kept as ""', argv: ['up', '--capabilities', ''], expected: { command: 'up', args: [], rest: [], options: { ...stackDefaults, capabilities: '', wait: true, build: false, tail: false, json: false } } },
-  { name: 'v1 order: harbor hello up', argv: ['hello', 'up'], expected: { command: 'up', args: ['hello'], rest: [], options: { ...stackDefaults, wait: true, build: false, tail: false, json: false } } },
+  { name: 'an empty capability pin is kept as ""', argv: ['up', '--capabilities', ''], expected: { command: 'up', args: [], rest: [], options: { ...stackDefaults, capabilities: '', wait: true, build: false, tail: false, persistEnv: false, json: false } } },
+  { name: 'v1 order: harbor hello up', argv: ['hello', 'up'], expected: { command: 'up', args: ['hello'], rest: [], options: { ...stackDefaults, wait: true, build: false, tail: false, persistEnv: false, json: false } } },
   { name: 'down -v', argv: ['down', '-v', 'greeter'], expected: { command: 'down', args: ['greeter'], rest: [], options: { ...stackDefaults, volumes: true } } },
   { name: 'logs: v1 defaults (20 lines, follow)', argv: ['logs'], expected: { command: 'logs', args: [], rest: [], options: { ...stackDefaults, tail: '20', follow: true, timestamps: false } } },
   {
@@ -61,7 +61,12 @@ const cases: Array<{ name: string; argv: string[]; expected: ReturnType<typeof p
   { name: 'ls --active', argv: ['ls', '-a'], expected: { command: 'ls', args: [], rest: [], options: { ...stackDefaults, active: true, json: false } } },
   { name: 'url -i', argv: ['url', '-i', 'greeter'], expected: { command: 'url', args: ['greeter'], rest: [], options: { ...stackDefaults, internal: true } } },
   { name: 'config --services', argv: ['config', '--services'], expected: { command: 'config', args: [], rest: [], options: { ...stackDefaults, services: true, json: false } } },
-  { name: 'deploy --dry-run', argv: ['deploy', 'greeter', '--dry-run'], expected: { command: 'deploy', args: ['greeter'], rest: [], options: { ...stackDefaults, dryRun: true, json: false } } },
+  { name: 'deploy --dry-run', argv: ['deploy', 'greeter', '--dry-run'], expected: { command: 'deploy', args: ['greeter'], rest: [], options: { ...stackDefaults, persistEnv: false, dryRun: true, json: false } } },
+  {
+    name: 'deploy --persist-env',
+    argv: ['deploy', '--persist-env', '--json'],
+    expected: { command: 'deploy', args: [], rest: [], options: { ...stackDefaults, persistEnv: true, dryRun: false, json: true } },
+  },
   { name: 'destroy --volumes', argv: ['destroy', '--volumes', '--json'], expected: { command: 'destroy', args: [], rest: [], options: { ...stackDefaults, volumes: true, dryRun: false, json: true } } },
 ];
 
