@@ -1,16 +1,10 @@
 // Reads YAML into sops branches the way sops (yaml.v3) does: one branch per document, comments as items, yaml.v3 typing.
 import { isAlias, isMap, isPair, isScalar, isSeq, Parser, parseAllDocuments, type Document, type Node as YamlNode } from 'yaml';
 import { SecretError } from '../../../errors';
-import type { SopsComment, SopsEntry, SopsMap, SopsValue } from '../sops-tree';
+import type { SopsMap, SopsValue } from '../sops-tree';
+import { lineStarts, locate, placeYamlComments, type Anchor, type CommentToken, type Container } from './yaml-comment-place';
 import { parseSopsLayoutYaml } from './yaml-layout-parse';
 import { resolvePlainScalar, resolveTaggedScalar, YamlScalarError } from './yaml-scalar';
-
-interface Container {
-  value: SopsMap | SopsValue;
-  column: number;
-  parent: Container | undefined;
-  placed: Array<{ offset: number; item: SopsEntry | SopsValue | SopsComment }>;
-}
 
 interface Ctx {
   doc: Document;
@@ -20,29 +14,7 @@ interface Ctx {
   containers: Container[];
 }
 
-interface Anchor {
-  offset: number;
-  container: Container;
-}
-
-function lineStarts(src: string): number[] {
-  const starts = [0];
-  for (let i = 0; i < src.length; i++) if (src.charCodeAt(i) === 10) starts.push(i + 1);
-  return starts;
-}
-
-function locate(starts: number[], offset: number): { line: number; column: number } {
-  let lo = 0;
-  let hi = starts.length - 1;
-  while (lo < hi) {
-    const mid = (lo + hi + 1) >> 1;
-    if (starts[mid]! <= offset) lo = mid;
-    else hi = mid - 1;
-  }
-  return { line: lo + 1, column: offset - starts[lo]! };
-}
-
-function collectComments(token: unknown, out: Array<{ offset: number; source: string }>): void {
+function collectComments(token: unknown, out: CommentToken[]): void {
   if (!token || typeof token !== 'object') return;
   const t = token as { type?: string; offset?: number; source?: string };
   if (t.type === 'comment' && typeof t.offset === 'number' && typeof t.source === 'string') out.push({ offset: t.offset, source: t.source });
@@ -60,7 +32,7 @@ export function parseYamlComposed(src: string, file: string): SopsMap[] {
   const starts = lineStarts(src);
   const docs = parseAllDocuments(src, { schema: 'failsafe', merge: false, uniqueKeys: true, prettyErrors: false });
   const all = Array.isArray(docs) ? docs : [docs];
-  const comments: Array<{ offset: number; source: string }> = [];
+  const comments: CommentToken[] = [];
   // The CST pass costs as much as parsing again: skip it when no `#` can start a comment.
   if (/(^|\s)#/.test(src)) for (const token of new Parser().parse(src)) collectComments(token, comments);
 
@@ -78,12 +50,8 @@ export function parseYamlComposed(src: string, file: string): SopsMap[] {
     convertDocument(root, anchors, ctx);
     const docEnd = all[index + 1]?.range[0] ?? Infinity;
     const docStart = doc.range[0];
-    for (const c of comments) {
-      if (c.offset < docStart && index > 0) continue;
-      if (c.offset >= docEnd) continue;
-      placeComment(c, root, anchors, src, starts);
-    }
-    ctx.containers.forEach(finish);
+    const own = comments.filter((c) => !(c.offset < docStart && index > 0) && c.offset < docEnd);
+    placeYamlComments(own, root, anchors, ctx.containers, src, starts);
     return root.value as SopsMap;
   });
 }
@@ -155,30 +123,4 @@ function fillMap(node: { items: unknown[]; range?: [number, number, number] | nu
     container.placed.push({ offset, item: { type: 'entry', key: (key as { value: string }).value, value } });
     anchors.push({ offset, container });
   }
-}
-
-function placeComment(c: { offset: number; source: string }, root: Container, anchors: Anchor[], src: string, starts: number[]): void {
-  const { line, column } = locate(starts, c.offset);
-  const text = c.source.replace(/^#/, '').replace(/\r$/, '');
-  const ownLine = src.slice(starts[line - 1]!, c.offset).trim() === '';
-  const before = anchors.filter((a) => a.offset < c.offset).reduce<Anchor | undefined>((best, a) => (!best || a.offset >= best.offset ? a : best), undefined);
-  if (!ownLine) {
-    const target = before?.container ?? root;
-    target.placed.push({ offset: c.offset, item: { type: 'comment', value: text, inline: true } });
-    return;
-  }
-  const after = anchors.filter((a) => a.offset > c.offset).reduce<Anchor | undefined>((best, a) => (!best || a.offset < best.offset ? a : best), undefined);
-  let target: Container;
-  if (after && after.container.column === column) target = after.container;
-  else {
-    let from = after && after.container.column > column ? after.container : before?.container;
-    while (from && from.column > column) from = from.parent;
-    target = from ?? root;
-  }
-  target.placed.push({ offset: c.offset, item: { type: 'comment', value: text } });
-}
-
-function finish(container: Container): void {
-  const items = container.placed.sort((a, b) => a.offset - b.offset).map((p) => p.item);
-  (container.value as { items: unknown[] }).items = items;
 }
