@@ -3,6 +3,7 @@ import type { TemplatesInput } from '../adapters/load-template-plan';
 import { loadStackEnv, type LoadedStackEnv } from '../adapters/load-stack-env';
 import { readComposeServices } from '../adapters/compose-services';
 import { buildComposeEnv, selectSecretValues } from '../core/env/build-compose-env';
+import { buildTemplateJobs } from '../core/templates/build-template-jobs';
 import { buildTemplateEnv } from '../core/templates/template-values';
 import type { Deps } from '../deps';
 import type { ResolvedSource } from './resolve-source';
@@ -22,12 +23,14 @@ export interface PrepareInputs {
 
 /**
  * Reads only, and fails before anything is written: a missing required env file, an invalid dotenv line, a
- * reference cycle, a sops file that does not decrypt, a compose file compose rejects or a required variable
- * that is unset all stop here.
+ * reference cycle, a sops file that does not decrypt, a template entry writing outside var/run/, a compose file
+ * compose rejects or a required variable that is unset all stop here.
  * @example const inputs = await loadPrepareInputs(deps, source); inputs.composeServices // ['greeter', 'hello']
  */
 export async function loadPrepareInputs(deps: Deps, source: ResolvedSource): Promise<PrepareInputs> {
   const { prepare } = source.descriptor;
+  // Pure and cheap: a template entry whose `to:` leaves var/run/ fails here, before the lock, not under it.
+  buildTemplateJobs(prepare.templates, source.selection.services);
   const stack = await loadStackEnv({ home: deps.home, env: deps.env, config: prepare.env, services: source.selection.services });
   const log = deps.log.withTag('env');
   for (const warning of stack.warnings) log.warn(warning);
