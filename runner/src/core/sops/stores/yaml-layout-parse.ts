@@ -1,64 +1,19 @@
 // Reads the plain block YAML layout that sops and Harbor write, fast; gives up (undefined) on anything else.
 import type { SopsEntry, SopsList, SopsMap, SopsValue } from '../sops-tree';
-import { resolvePlainScalar } from './yaml-scalar';
+import { lineStarts, placeYamlComments, type Anchor, type CommentToken, type Container } from './yaml-comment-place';
+import { giveUp, LayoutGiveUp, parseLayoutPlain, parseLayoutQuoted } from './yaml-layout-scalar';
 
 // Why a second reader: composing a `yaml` Document for a 1 MB sops file costs ~0.6 s, and sops files
-// are block maps and sequences of one-line scalars. Anything this reader does not fully understand
-// (comments, tabs, non-ASCII, anchors, tags, flow content, escapes, folded or multi-line plain scalars,
-// several documents, odd indentation) makes it return undefined, and the `yaml` package reads the file.
+// are block maps and sequences of one-line scalars, with comment lines. Anything this reader does not
+// fully understand (tabs, non-ASCII, anchors, tags, flow content, escapes, folded or multi-line plain
+// scalars, a comment after `key:`, `-` or `|`, several documents, odd indentation) makes it return
+// undefined, and the `yaml` package reads the file. Comments are placed by the full reader's own code.
 
-/** Thrown inside the reader to give up; never leaves this file. */
-class GiveUp extends Error {}
-const giveUp = (): never => {
-  throw new GiveUp();
-};
-
-/** Tabs, CR, control and non-ASCII characters; a comment; a document marker. */
+/** Tabs, CR, control and non-ASCII characters; a document marker. */
 const OUTSIDE_ASCII = /[^\n\x20-\x7e]/;
-const COMMENT = /(?:^|[ ])#/m;
 const DOCUMENT_MARKER = /^(?:---|\.\.\.)/m;
-/** Characters that cannot start a plain scalar here (`-` is checked apart: `-5` is plain). */
-const INDICATORS = new Set('?:,[]{}#&*!|>\'"%@`');
 /** YAML limits implicit keys to 1024 characters; stay well below. */
 const MAX_KEY = 1000;
-
-function isPlain(text: string): boolean {
-  const c = text[0];
-  if (c === undefined || INDICATORS.has(c)) return false;
-  if (c === '-' && (text.length === 1 || text[1] === ' ')) return false;
-  return !text.includes(': ') && !text.endsWith(':') && !text.endsWith(' ');
-}
-
-function plainValue(text: string): SopsValue {
-  if (!isPlain(text)) giveUp();
-  try {
-    return resolvePlainScalar(text);
-  } catch {
-    // Out-of-range ints and the like: the full reader reports them with their line.
-    return giveUp();
-  }
-}
-
-/** A quoted scalar at `from` in `line`: its value and the index just after its closing quote. */
-function quoted(line: string, from: number): { value: string; end: number } {
-  const q = line[from];
-  if (q === '"') {
-    const close = line.indexOf('"', from + 1);
-    const value = close < 0 ? giveUp() : line.slice(from + 1, close);
-    if (value.includes('\\')) giveUp();
-    return { value, end: close + 1 };
-  }
-  let value = '';
-  let at = from + 1;
-  for (;;) {
-    const close = line.indexOf("'", at);
-    if (close < 0) giveUp();
-    value += line.slice(at, close);
-    if (line[close + 1] !== "'") return { value, end: close + 1 };
-    value += "'";
-    at = close + 2;
-  }
-}
 
 function indentOf(line: string): number {
   let n = 0;
@@ -68,19 +23,64 @@ function indentOf(line: string): number {
 
 class LayoutReader {
   private i = 0;
-  constructor(private readonly lines: string[]) {}
+  private readonly lines: string[];
+  /** Only when the text has a `#`: line offsets, comments, and every collection with its items' offsets. */
+  private readonly marks: { starts: number[]; comments: CommentToken[]; anchors: Anchor[]; containers: Container[] } | undefined;
+
+  constructor(private readonly src: string) {
+    this.lines = src.slice(0, -1).split('\n');
+    this.marks = src.includes('#') ? { starts: lineStarts(src), comments: [], anchors: [], containers: [] } : undefined;
+  }
 
   read(): SopsMap {
     this.skipEmpty();
     if (this.i >= this.lines.length || indentOf(this.lines[this.i]!) !== 0 || this.isDash(this.lines[this.i]!, 0)) giveUp();
-    const root = this.map(0);
+    const root = this.map(0, undefined);
     this.skipEmpty();
     if (this.i < this.lines.length) giveUp();
+    const m = this.marks;
+    if (m) placeYamlComments(m.comments, m.containers[0]!, m.anchors, m.containers, this.src, m.starts);
     return root;
   }
 
+  /** Skips empty lines, and comment lines (noted with their offsets). */
   private skipEmpty(): void {
-    while (this.lines[this.i] === '') this.i++;
+    for (let line = this.lines[this.i]; line !== undefined; line = this.lines[++this.i]) {
+      if (line === '') continue;
+      if (!this.marks) return;
+      const indent = indentOf(line);
+      if (line[indent] !== '#') return;
+      this.marks.comments.push({ offset: this.offset(this.i, indent), source: line.slice(indent) });
+    }
+  }
+
+  private offset(line: number, col: number): number {
+    return this.marks!.starts[line]! + col;
+  }
+
+  /** With comments: a container for this collection, whose items are placed with their offsets. */
+  private container(value: SopsMap | SopsList, column: number, parent: Container | undefined): Container | undefined {
+    if (!this.marks) return undefined;
+    const c: Container = { value, column, parent, placed: [] };
+    this.marks.containers.push(c);
+    return c;
+  }
+
+  /** Records an item after its value was read, as the full reader does (ties in offsets pick by that order). */
+  private place(container: Container | undefined, offset: number, item: SopsEntry | SopsValue): void {
+    if (!container) return;
+    container.placed.push({ offset, item });
+    this.marks!.anchors.push({ offset, container });
+  }
+
+  /** A `# comment` after a value on its line (searched from `from`): noted, and the value's text returned without it. */
+  private trailing(text: string, at: number, from = 0): string {
+    const hash = text.indexOf(' #', from);
+    if (hash < 0) return text;
+    if (!this.marks) giveUp();
+    const start = text.indexOf('#', hash);
+    this.marks!.comments.push({ offset: at + start, source: text.slice(start) });
+    return text.slice(0, hash).trimEnd();
   }
 
   private isDash(line: string, col: number): boolean {
@@ -91,7 +91,7 @@ class LayoutReader {
   private keyEnd(line: string, col: number): number {
     const c = line[col];
     if (c === '"' || c === "'") {
-      const { end } = quoted(line, col);
+      const { end } = parseLayoutQuoted(line, col);
       return line[end] === ':' && (end + 1 === line.length || line[end + 1] === ' ') ? end : -1;
     }
     const space = line.indexOf(': ', col);
@@ -99,8 +99,10 @@ class LayoutReader {
     return line.endsWith(':') ? line.length - 1 : -1;
   }
 
-  private map(col: number): SopsMap {
+  private map(col: number, parent: Container | undefined): SopsMap {
     const items: SopsEntry[] = [];
+    const result: SopsMap = { type: 'map', items };
+    const container = this.container(result, col, parent);
     const keys = new Set<string>();
     for (;;) {
       this.skipEmpty();
@@ -116,23 +118,29 @@ class LayoutReader {
       if (end < 0 || end - col > MAX_KEY) giveUp();
       const keyText = line.slice(col, end);
       let key: string;
-      if (keyText[0] === '"' || keyText[0] === "'") key = quoted(line, col).value;
+      if (keyText[0] === '"' || keyText[0] === "'") key = parseLayoutQuoted(line, col).value;
       else {
-        const typed = plainValue(keyText);
+        const typed = parseLayoutPlain(keyText);
         key = typed.type === 'str' ? typed.value : giveUp();
       }
       if (keys.has(key)) giveUp();
       keys.add(key);
       const rest = line.slice(end + 1).trimStart();
+      const at = this.marks ? this.offset(this.i, line.length - rest.length) : 0;
+      const keyAt = this.marks ? this.offset(this.i, col) : 0;
       this.i++;
-      const value = rest === '' ? this.nested(col, true) : this.inline(rest, col);
-      items.push({ type: 'entry', key, value });
+      const value = rest === '' ? this.nested(col, true, container) : this.inline(rest, col, at);
+      const entry: SopsEntry = { type: 'entry', key, value };
+      items.push(entry);
+      this.place(container, keyAt, entry);
     }
-    return { type: 'map', items };
+    return result;
   }
 
-  private list(col: number): SopsList {
+  private list(col: number, parent: Container | undefined): SopsList {
     const items: SopsValue[] = [];
+    const result: SopsList = { type: 'list', items };
+    const container = this.container(result, col, parent);
     for (;;) {
       this.skipEmpty();
       const line = this.lines[this.i];
@@ -143,48 +151,58 @@ class LayoutReader {
         if (line[col] === '-') giveUp();
         break;
       }
-      if (line.length === col + 1) {
-        this.i++;
-        items.push(this.nested(col, false));
-        continue;
-      }
+      const dashAt = this.marks ? this.offset(this.i, col) : 0;
+      let item: SopsValue;
+      let itemAt: number;
       const start = indentOf(line.slice(col + 1)) + col + 1;
       const rest = line.slice(start);
-      if (this.isDash(rest, 0) || this.keyEnd(line, start) >= 0) {
+      if (line.length === col + 1) {
+        this.i++;
+        this.skipEmpty();
+        const next = this.lines[this.i];
+        // A null item starts just after its dash; a nested collection at its first line.
+        itemAt = next !== undefined && indentOf(next) > col && this.marks ? this.offset(this.i, indentOf(next)) : dashAt + 1;
+        item = this.nested(col, false, container);
+      } else if (this.isDash(rest, 0) || this.keyEnd(line, start) >= 0) {
         // `- key: v` and `- - v` open a collection at the column after the dash: read the line as if
         // the dash were a space.
+        itemAt = dashAt - col + start;
         this.lines[this.i] = ' '.repeat(start) + rest;
-        items.push(this.block(start));
-        continue;
+        item = this.block(start, container);
+      } else {
+        itemAt = dashAt - col + start;
+        this.i++;
+        item = this.inline(rest, col, itemAt);
       }
-      this.i++;
-      items.push(this.inline(rest, col));
+      items.push(item);
+      this.place(container, itemAt, item);
     }
-    return { type: 'list', items };
+    return result;
   }
 
   /** The value of `key:` or `-` with nothing after it: a deeper collection, or null. */
-  private nested(col: number, sequenceAtSameIndent: boolean): SopsValue {
+  private nested(col: number, sequenceAtSameIndent: boolean, parent: Container | undefined): SopsValue {
     this.skipEmpty();
     const line = this.lines[this.i];
     if (line === undefined) return { type: 'null' };
     const indent = indentOf(line);
-    if (indent > col) return this.block(indent);
-    if (indent === col && sequenceAtSameIndent && this.isDash(line, col)) return this.list(col);
+    if (indent > col) return this.block(indent, parent);
+    if (indent === col && sequenceAtSameIndent && this.isDash(line, col)) return this.list(col, parent);
     return { type: 'null' };
   }
 
-  private block(col: number): SopsMap | SopsList {
-    return this.isDash(this.lines[this.i]!, col) ? this.list(col) : this.map(col);
+  private block(col: number, parent: Container | undefined): SopsMap | SopsList {
+    return this.isDash(this.lines[this.i]!, col) ? this.list(col, parent) : this.map(col, parent);
   }
 
-  /** A value written on the same line, after `key: ` or `- `; `parent` is the indentation of that line's collection. */
-  private inline(text: string, parent: number): SopsValue {
+  /** A value written on the same line (at offset `at`), after `key: ` or `- `; `parent` is the indentation of that line's collection. */
+  private inline(text: string, parent: number, at: number): SopsValue {
     switch (text[0]) {
       case '"':
       case "'": {
-        const { value, end } = quoted(text, 0);
-        return end === text.length ? { type: 'str', value } : giveUp();
+        const { value, end } = parseLayoutQuoted(text, 0);
+        if (end === text.length) return { type: 'str', value };
+        return text[end] === ' ' && this.trailing(text, at, end).length === end ? { type: 'str', value } : giveUp();
       }
       case '|':
         return { type: 'str', value: this.literal(text, parent) };
@@ -193,7 +211,7 @@ class LayoutReader {
       case '[':
         return text === '[]' ? { type: 'list', items: [] } : giveUp();
       default:
-        return plainValue(text);
+        return parseLayoutPlain(this.trailing(text, at));
     }
   }
 
@@ -210,7 +228,11 @@ class LayoutReader {
         trailing++;
         continue;
       }
-      if (indentOf(line) < col) break;
+      if (indentOf(line) < col) {
+        // A comment right after a block scalar may be its trailing comment: the full reader decides.
+        if (line[indentOf(line)] === '#') giveUp();
+        break;
+      }
       for (; trailing > 0; trailing--) body.push('');
       body.push(line.slice(col));
     }
@@ -223,11 +245,10 @@ class LayoutReader {
 /** One branch when `src` is a single document in the plain block layout; undefined means "use the full reader". */
 export function parseSopsLayoutYaml(src: string): SopsMap[] | undefined {
   if (!src.endsWith('\n') || src.includes(' \n') || OUTSIDE_ASCII.test(src) || DOCUMENT_MARKER.test(src)) return undefined;
-  if (src.includes('#') && COMMENT.test(src)) return undefined;
   try {
-    return [new LayoutReader(src.slice(0, -1).split('\n')).read()];
+    return [new LayoutReader(src).read()];
   } catch (err) {
-    if (err instanceof GiveUp) return undefined;
+    if (err instanceof LayoutGiveUp) return undefined;
     throw err;
   }
 }
