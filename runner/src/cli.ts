@@ -50,7 +50,7 @@ export function parseCli(argv: readonly string[], commands: readonly CommandSpec
     if (parsed.options.version) return { kind: 'version' };
     const word = parsed.args[0];
     if (word === undefined) return { kind: 'help', print: () => cli.outputHelp() };
-    throw new UsageError(`unknown command "${word}"${didYouMean(word, topLevelWords(byName.keys()))}`, {
+    throw new UsageError(`unknown command "${word}"${didYouMean(word, topLevelWords(byName.keys()), 3, true)}`, {
       hint: 'run `harbor --help` for the list of commands',
     });
   }

@@ -15,8 +15,15 @@ export function closestNames(name: string, known: Iterable<string>, maxDistance 
   return scored.slice(0, limit).map(([, candidate]) => candidate);
 }
 
-/** ' (did you mean a, b?)' or '' when nothing is close. */
-export function didYouMean(name: string, known: Iterable<string>, maxDistance = 3): string {
-  const close = closestNames(name, known, maxDistance);
+/**
+ * ' (did you mean a, b?)' or '' when nothing is close. With `nearestOnly`, only the names at the smallest
+ * distance are offered (`doctr` → doctor, not also down).
+ */
+export function didYouMean(name: string, known: Iterable<string>, maxDistance = 3, nearestOnly = false): string {
+  let close = closestNames(name, known, maxDistance);
+  if (nearestOnly && close.length > 1) {
+    const best = distance(name, close[0]!);
+    close = close.filter((candidate) => distance(name, candidate) === best);
+  }
   return close.length ? ` (did you mean ${close.join(', ')}?)` : '';
 }

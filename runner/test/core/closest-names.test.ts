@@ -17,4 +17,6 @@ for (const c of cases) {
 test('didYouMean: phrase or nothing', () => {
   assert.equal(didYouMean('doctr', ['doctor', 'up']), ' (did you mean doctor?)');
   assert.equal(didYouMean('zzzzzz', ['doctor']), '');
+  assert.equal(didYouMean('doctr', ['doctor', 'down']), ' (did you mean doctor, down?)');
+  assert.equal(didYouMean('doctr', ['doctor', 'down'], 3, true), ' (did you mean doctor?)');
 });
