@@ -12,10 +12,14 @@ export interface LoggerOptions {
 // consola levels: 1 warn, 3 info/success, 4 debug.
 export function createLogger(options: LoggerOptions): ConsolaInstance {
   const level = options.debug ? 4 : options.quiet ? 1 : 3;
-  return createConsola({
+  // consola picks its plain "[success] …" reporter when it sees CI or a test runner: Harbor's lines must not
+  // change with the environment (users grep them, tests assert them), so the glyph reporter is always used.
+  const settings = {
     level,
+    fancy: true,
     stdout: options.stderr,
     stderr: options.stderr,
     formatOptions: { colors: options.color, date: false, compact: true },
-  });
+  };
+  return createConsola(settings as Parameters<typeof createConsola>[0]);
 }
