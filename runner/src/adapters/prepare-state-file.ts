@@ -11,9 +11,12 @@ export interface StoredPrepareState {
   key: Uint8Array | undefined;
 }
 
-/** Reads only: `harbor plan` and the read-only commands call it. */
+/**
+ * Reads only: `harbor plan` and the read-only commands call it. A state or key that cannot be read (even for
+ * lack of permission) counts as none, so those commands still work: they just leave the overlay out.
+ */
 export async function readPrepareState(home: string): Promise<StoredPrepareState> {
-  const [text, key] = await Promise.all([readOptional(join(home, PREPARE_STATE_PATH)), readKey(home)]);
+  const [text, key] = await Promise.all([readOptional(join(home, PREPARE_STATE_PATH)).catch(() => undefined), readKey(home).catch(() => undefined)]);
   return { state: text === undefined ? undefined : parsePrepareState(text.toString('utf8')), key };
 }
 

@@ -1,7 +1,7 @@
 // The env a stack's compose calls run with (the merged env layers, secrets included), the secret values to redact, and the compose files.
 import { access } from 'node:fs/promises';
 import { join } from 'node:path';
-import { loadStackEnv } from '../adapters/load-stack-env';
+import { loadStackEnv, type LoadedStackEnv } from '../adapters/load-stack-env';
 import { readComposeTexts } from '../adapters/read-compose-texts';
 import { readPrepareState } from '../adapters/prepare-state-file';
 import type { SopsEnvReader } from '../adapters/read-env-layers';
@@ -38,7 +38,7 @@ export interface ReadStackEnvOptions {
  */
 export async function readStackEnv(deps: Deps, source: ResolvedSource, options: ReadStackEnvOptions = {}): Promise<StackEnv> {
   const log = deps.log.withTag('env');
-  let stack;
+  let stack: LoadedStackEnv;
   try {
     stack = await loadStackEnv({
       home: deps.home,
