@@ -31,7 +31,7 @@ export async function loadPrepareInputs(deps: Deps, source: ResolvedSource): Pro
   const { prepare } = source.descriptor;
   // Pure and cheap: a template entry whose `to:` leaves var/run/ fails here, before the lock, not under it.
   buildTemplateJobs(prepare.templates, source.selection.services);
-  const stack = await loadStackEnv({ home: deps.home, env: deps.env, config: prepare.env, services: source.selection.services });
+  const stack = await loadStackEnv({ home: deps.home, env: deps.env, config: prepare.env, services: source.selection.services, ...(source.site !== undefined && { site: source.site }) });
   const log = deps.log.withTag('env');
   for (const warning of stack.warnings) log.warn(warning);
   const composeEnv = buildComposeEnv(stack.merged, stack.services);

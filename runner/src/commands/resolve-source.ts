@@ -22,6 +22,8 @@ export interface SourceOptions {
   stack?: string;
   /** `--capabilities a,b`: use these instead of detecting capabilities ('' pins none). */
   capabilities?: string;
+  /** `--site NAME`: the site env layer (etc/sites/NAME.env); default: HARBOR_SITE. */
+  site?: string | undefined;
 }
 
 export interface ResolvedSource {
@@ -34,6 +36,8 @@ export interface ResolvedSource {
   /** Built-in and declared capability names. */
   knownCapabilities: string[];
   selection: ComposeSelection;
+  /** The `--site` given, for the env layers. */
+  site?: string | undefined;
 }
 
 /**
@@ -63,6 +67,7 @@ export async function resolveSource(deps: Deps, options: SourceOptions = {}): Pr
     names,
     knownCapabilities: [...new Set([...BUILTIN_CAPABILITIES, ...rules.capabilities])],
     selection,
+    site: options.site,
   };
 }
 

@@ -45,6 +45,7 @@ export async function readStackEnv(deps: Deps, source: ResolvedSource, options: 
       env: deps.env,
       config: source.descriptor.prepare.env,
       services: source.selection.services,
+      ...(source.site !== undefined && { site: source.site }),
       ...(options.tolerant && { readSops: tolerantSops((message) => log.warn(message)) }),
     });
   } catch (err) {

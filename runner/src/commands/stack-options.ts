@@ -8,6 +8,7 @@ export const STACK_OPTIONS: readonly OptionSpec[] = [
   { flags: '--no-defaults', description: "Leave out the profile's default services: only the handles given" },
   { flags: '--capabilities <list>', description: 'Use these capabilities instead of detecting them: nvidia,mdc ("" for none)' },
   { flags: '--stack <name>', description: 'Merge stacks/<name>/harbor.yaml over etc/harbor.yaml' },
+  { flags: '--site <name>', description: 'Use etc/sites/<name>.env as the site layer (default: $HARBOR_SITE, else etc/site.env)' },
 ];
 
 /** Valibot entries for STACK_OPTIONS, to spread into a command's v.object schema. */
@@ -16,6 +17,7 @@ export const stackOptionEntries = {
   defaults: v.optional(v.boolean(), true),
   capabilities: v.optional(v.string()),
   stack: v.optional(v.pipe(v.string(), v.minLength(1, 'needs a stack name'))),
+  site: v.optional(v.pipe(v.string(), v.minLength(1, 'needs a site name'))),
 };
 
 export interface StackOptionValues {
@@ -23,6 +25,7 @@ export interface StackOptionValues {
   defaults: boolean;
   capabilities?: string | undefined;
   stack?: string | undefined;
+  site?: string | undefined;
 }
 
 /** The normalised options plus the handles given → what resolveSource needs. */
@@ -33,5 +36,6 @@ export function sourceOptionsOf(options: StackOptionValues, handles: readonly st
     profile: options.profile,
     stack: options.stack,
     capabilities: options.capabilities,
+    site: options.site,
   };
 }

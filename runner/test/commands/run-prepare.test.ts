@@ -159,6 +159,14 @@ describe('readStackEnv after a prepare', () => {
     assert.deepStrictEqual((await readStackEnv(deps, source)).files, FILES, 'the overlay could name a service that is gone');
   });
 
+  it('--site picks etc/sites/<name>.env as the site layer, over etc/site.env', async () => {
+    const { deps } = await prepared({ ...PREPARE_HOME, 'etc/site.env': 'WHERE=default-site\n', 'etc/sites/prod.env': 'WHERE=prod\n' });
+    const plain = await resolveSource(deps, { capabilities: '' });
+    assert.equal((await readStackEnv(deps, plain)).composeEnv.WHERE, 'default-site');
+    const prod = await resolveSource(deps, { capabilities: '', site: 'prod' });
+    assert.equal((await readStackEnv(deps, prod)).composeEnv.WHERE, 'prod');
+  });
+
   it('tolerant (destroy, down): an env source that fails is a warning, not an error', async () => {
     const { home, deps, source } = await prepared({ ...PREPARE_HOME, 'etc/sys.env': 'BAD KEY=1\n' });
     await assert.rejects(readStackEnv(deps, source), { message: 'etc/sys.env:1: key "BAD KEY" cannot contain a space' });
