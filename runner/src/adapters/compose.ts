@@ -31,7 +31,9 @@ export async function runCompose(deps: Deps, argv: readonly string[], options: C
   const stdio = options.stdio === 'progress' ? (isStdoutTerminal() ? 'inherit' : 'stderr') : (options.stdio ?? 'inherit');
   let result: RunResult;
   try {
-    result = await deps.run(argv, { cwd: deps.home, env: options.env ?? {}, stdio });
+    // Secret values are masked in whatever compose prints (errors quote interpolated values).
+    const redact = stdio === 'capture' ? undefined : options.secretValues;
+    result = await deps.run(argv, { cwd: deps.home, env: options.env ?? {}, stdio, ...(redact?.length && { redact }) });
   } catch (err) {
     const code = (err as NodeJS.ErrnoException).code;
     throw new CommandError(`cannot run ${argv[0]}: ${code === 'ENOENT' ? 'not found on PATH' : (err as Error).message}`, {

@@ -1,6 +1,7 @@
 // Spawns external commands (docker, compose) as argv arrays, never through a shell, and stops them on Ctrl-C.
 import { spawn, type ChildProcess } from 'node:child_process';
 import type { ConsolaInstance } from 'consola';
+import { redactSecrets } from '../core/redact-secrets';
 
 export interface RunOptions {
   cwd?: string;
@@ -12,6 +13,11 @@ export interface RunOptions {
    */
   stdio?: 'inherit' | 'capture' | 'stderr';
   input?: string;
+  /**
+   * Secret values to mask in what the child prints (with `inherit` or `stderr`): its output then goes
+   * through a pipe, line by line, so a secret never reaches the user's terminal or a log file.
+   */
+  redact?: readonly string[];
 }
 
 export interface RunResult {
@@ -38,14 +44,19 @@ export function createProcessRunner(log: ConsolaInstance, baseEnv: NodeJS.Proces
       // Only argv is logged: env may hold secrets and is never printed.
       log.debug(`$ ${argv.join(' ')}`);
       const capture = options.stdio === 'capture';
+      const redact = !capture && options.redact?.some((v) => v !== '') ? options.redact : undefined;
       const stdin = options.input === undefined ? (capture ? 'ignore' : 'inherit') : 'pipe';
-      const stdout = capture ? 'pipe' : options.stdio === 'stderr' ? process.stderr : 'inherit';
+      const stdout = capture || redact ? 'pipe' : options.stdio === 'stderr' ? process.stderr : 'inherit';
       const child = spawn(file, args, {
         cwd: options.cwd,
         env: { ...baseEnv, ...options.env },
         shell: false,
-        stdio: [stdin, stdout, capture ? 'pipe' : 'inherit'],
+        stdio: [stdin, stdout, capture || redact ? 'pipe' : 'inherit'],
       });
+      if (redact) {
+        forwardRedacted(child.stdout!, options.stdio === 'stderr' ? process.stderr : process.stdout, redact);
+        forwardRedacted(child.stderr!, process.stderr, redact);
+      }
       children.add(child);
       let out = '';
       let err = '';
@@ -73,6 +84,26 @@ export function createProcessRunner(log: ConsolaInstance, baseEnv: NodeJS.Proces
   }
 
   return { run, stopAll };
+}
+
+/**
+ * Copies a child's stream to ours with secrets masked. Whole lines are masked at once so a secret split
+ * across two chunks is still caught; a secret that itself spans lines makes the stream wait for its end.
+ */
+function forwardRedacted(from: NodeJS.ReadableStream, to: NodeJS.WritableStream, secrets: readonly string[]): void {
+  const multiline = secrets.some((s) => s.includes('\n'));
+  let pending = '';
+  from.setEncoding('utf8');
+  from.on('data', (chunk: string) => {
+    pending += chunk;
+    const cut = multiline ? -1 : pending.lastIndexOf('\n');
+    if (cut === -1) return;
+    to.write(redactSecrets(pending.slice(0, cut + 1), secrets));
+    pending = pending.slice(cut + 1);
+  });
+  from.on('end', () => {
+    if (pending) to.write(redactSecrets(pending, secrets));
+  });
 }
 
 function signalNumber(signal: NodeJS.Signals): number {

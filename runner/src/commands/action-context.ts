@@ -14,6 +14,7 @@ export function buildActionContext(deps: Deps, source: ResolvedSource, env: Stac
     // The stack env knows the files: prepare's overlay follows the selection's when it applies.
     selection: env.files === undefined ? source.selection : { ...source.selection, files: env.files },
     composeEnv: env.composeEnv,
+    secretValues: env.secretValues,
     dryRun,
   };
 }

@@ -40,6 +40,7 @@ export const logsCommand = defineCommand({
     const flags = ['--tail', options.tail, ...(options.follow ? ['--follow'] : []), ...(options.timestamps ? ['--timestamps'] : []), ...rest];
     const argv = buildComposeArgv(source.project, source.selection.files, 'logs', [...flags, ...args]);
     // 130: the user stopped following with Ctrl-C, which is how `logs -f` ends.
-    await runCompose(deps, argv, { env: env.composeEnv, okCodes: [130] });
+    // A service that logs its own secrets should not show them through Harbor either.
+    await runCompose(deps, argv, { env: env.composeEnv, okCodes: [130], secretValues: env.secretValues });
   },
 });

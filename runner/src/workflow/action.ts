@@ -24,6 +24,8 @@ export interface PlanContext {
 /** What `run` receives: the plan context plus the adapters. */
 export interface ActionContext extends PlanContext {
   deps: Deps;
+  /** The secret values of the compose env: masked in any compose output an action streams. */
+  secretValues?: readonly string[];
   /** The step's logger (tagged with the step, e.g. `deploy[1]`). */
   log: ConsolaInstance;
 }

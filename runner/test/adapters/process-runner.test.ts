@@ -36,3 +36,17 @@ test('stderr mode: the child\'s stdout goes to our stderr, live, and our stdout 
   assert.equal(r.stdout, '');
   assert.match(r.stderr, /progress-line/);
 });
+
+test('redact: secrets are masked in streamed output, even when a line arrives in two chunks', () => {
+  const script = `
+    import { createConsola } from 'consola';
+    import { createProcessRunner } from './runner/src/adapters/process-runner.ts';
+    const { run } = createProcessRunner(createConsola({ level: -999 }), process.env);
+    const r = await run(['sh', '-c', 'printf "token=s3"; sleep 0.2; printf "cr3t-value ok\\\\n"; echo "err s3cr3t-value" >&2; exit 4'], { stdio: 'stderr', redact: ['s3cr3t-value'] });
+    process.stdout.write('code=' + r.code);`;
+  const r = spawnSync(process.execPath, ['--import', 'tsx', '--input-type=module', '-e', script], { encoding: 'utf8' });
+  assert.equal(r.stdout, 'code=4', r.stderr);
+  assert.ok(!r.stderr.includes('s3cr3t-value'), r.stderr);
+  assert.match(r.stderr, /token=\[redacted\] ok\n/);
+  assert.match(r.stderr, /err \[redacted\]\n/);
+});

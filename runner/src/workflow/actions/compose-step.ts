@@ -16,7 +16,7 @@ export function planComposeStep(ctx: PlanContext, subcommand: string, args: read
  * `progress` (up, down, pull, build) keeps compose's output off a stdout that a script reads (see runCompose).
  */
 export async function runComposeStep(ctx: ActionContext, planned: { argv: string[] }, stdio: 'inherit' | 'progress' = 'inherit'): Promise<void> {
-  await runCompose(ctx.deps, planned.argv, { env: ctx.composeEnv, stdio });
+  await runCompose(ctx.deps, planned.argv, { env: ctx.composeEnv, stdio, secretValues: ctx.secretValues ?? [] });
 }
 
 /** ' hello greeter' or '' (for descriptions). */
