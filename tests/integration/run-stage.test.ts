@@ -1,15 +1,14 @@
 // `harbor run <stage>` on the real engine, through the runner: dry run, deploy, post_deploy URLs, a failing
 // custom stage (compose's exit code passes through), continueOnError, destroy; nothing of the project is left.
 import { deepStrictEqual, equal, match } from 'node:assert/strict';
-import { spawn, spawnSync } from 'node:child_process';
+import { spawnSync } from 'node:child_process';
 import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, describe, it } from 'node:test';
-import { fileURLToPath } from 'node:url';
 import { requireDocker } from '../support/docker-available';
+import { runRunner } from '../support/compose-home';
 
-const REPO = fileURLToPath(new URL('../..', import.meta.url));
 const IMAGE = process.env.HARBOR_EXAMPLE_BASE_IMAGE ?? 'harbor-ci/debian:bookworm';
 const PROJECT = `harbor-run-it-${process.pid}`;
 
@@ -51,20 +50,9 @@ after(async () => {
   await rm(home, { recursive: true, force: true });
 });
 
-function harbor(args: string[], env: Record<string, string> = {}): Promise<{ code: number; stdout: string; stderr: string }> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ['--import', 'tsx', `${REPO}runner/src/main.ts`, ...args], {
-      cwd: REPO,
-      env: { ...process.env, HARBOR_HOME: home, NO_COLOR: '1', ...env },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.setEncoding('utf8').on('data', (d: string) => (stdout += d));
-    child.stderr.setEncoding('utf8').on('data', (d: string) => (stderr += d));
-    child.on('error', reject);
-    child.on('close', (code) => resolve({ code: code ?? 1, stdout, stderr }));
-  });
+/** The runner from source on this test's home (the shared helper; its example env is harmless here). */
+function harbor(args: string[], env: Record<string, string> = {}) {
+  return runRunner(home, args, env);
 }
 
 function projectObjects(): string[] {
