@@ -23,17 +23,19 @@ die() {
 }
 
 # The script's own directory, following symlinks one hop at a time (no readlink -f on old macOS).
+# ${src%/*} stands in for dirname: one process fewer on every call (this runs each time).
 script_home() {
   src=$0
+  case $src in */*) ;; *) src=./$src ;; esac
   while [ -h "$src" ]; do
-    dir=$(cd -P "$(dirname "$src")" && pwd) || return 1
+    dir=$(cd -P "${src%/*}" && pwd) || return 1
     link=$(readlink "$src") || return 1
     case $link in
       /*) src=$link ;;
       *) src=$dir/$link ;;
     esac
   done
-  cd -P "$(dirname "$src")" && pwd
+  cd -P "${src%/*}" && pwd
 }
 
 sha256() {
@@ -128,7 +130,9 @@ docker_socket() {
 
 # Facts about the host that a container cannot see; the runner decides what they mean.
 host_facts() {
-  facts="os=$(uname -s) arch=$(uname -m)"
+  # shellcheck disable=SC2046 # splitting `uname -sm` into its two words is the point
+  set -- $(uname -sm)
+  facts="os=$1 arch=$2"
   command -v nvidia-smi >/dev/null 2>&1 && facts="$facts nvidia_smi=1"
   if command -v nvidia-ctk >/dev/null 2>&1 || command -v nvidia-container-toolkit >/dev/null 2>&1; then
     facts="$facts nvidia_ctk=1"
@@ -220,7 +224,7 @@ HARBOR_RUNNER_IMAGE=$IMAGE
 export HARBOR_HOME HARBOR_HOST_FACTS HARBOR_RUNNER_IMAGE HARBOR_SHIM_VERSION
 
 # Environment is passed by name only (-e NAME), so values never appear on docker's argv.
-for name in $(env | sed -n 's/^\(HARBOR_[A-Za-z0-9_]*\)=.*/\1/p; s/^\(SOPS_AGE_[A-Za-z0-9_]*\)=.*/\1/p; s/^\(AGE_[A-Za-z0-9_]*\)=.*/\1/p' | sort -u); do
+for name in $(env | sed -n 's/^\(HARBOR_[A-Za-z0-9_]*\)=.*/\1/p; s/^\(SOPS_AGE_[A-Za-z0-9_]*\)=.*/\1/p; s/^\(AGE_[A-Za-z0-9_]*\)=.*/\1/p'); do
   set -- -e "$name" "$@"
 done
 # Editors (for `harbor secrets edit`) and the sops config path, by name too.
