@@ -41,14 +41,18 @@ export function runHarbor(args: string[], options: HarborRunOptions = {}): Promi
     const child = spawn(shell[0]!, [...shell.slice(1), options.script ?? SHIM, ...args], {
       cwd: options.cwd ?? REPO,
       env,
-      stdio: ['pipe', 'pipe', 'pipe'],
+      // No stdin unless the test gives some: a child that exits at once must not race our write (EPIPE).
+      stdio: [options.input === undefined ? 'ignore' : 'pipe', 'pipe', 'pipe'],
     });
     let stdout = '';
     let stderr = '';
-    child.stdout.setEncoding('utf8').on('data', (d: string) => (stdout += d));
-    child.stderr.setEncoding('utf8').on('data', (d: string) => (stderr += d));
+    child.stdout!.setEncoding('utf8').on('data', (d: string) => (stdout += d));
+    child.stderr!.setEncoding('utf8').on('data', (d: string) => (stderr += d));
     child.on('error', reject);
     child.on('close', (code, signal) => resolve({ code: code ?? (signal === 'SIGINT' ? 130 : 1), stdout, stderr }));
-    child.stdin.end(options.input ?? '');
+    if (options.input !== undefined) {
+      child.stdin!.on('error', () => undefined);
+      child.stdin!.end(options.input);
+    }
   });
 }
