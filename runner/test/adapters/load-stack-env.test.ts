@@ -1,27 +1,18 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdirSync, mkdtempSync, readdirSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { dirname, join } from 'node:path';
+import { readdirSync } from 'node:fs';
 import * as v from 'valibot';
 import { loadStackEnv } from '../../src/adapters/load-stack-env';
 import { EnvConfigSchema } from '../../src/core/env/env-config-schema';
 import { Secret } from '../../src/core/secret';
 import { EnvError } from '../../src/errors';
+import { makeTempHome } from '../commands/temp-home';
 
-function makeHome(files: Record<string, string>): string {
-  const home = mkdtempSync(join(tmpdir(), 'harbor-stackenv-'));
-  for (const [file, text] of Object.entries(files)) {
-    mkdirSync(dirname(join(home, file)), { recursive: true });
-    writeFileSync(join(home, file), text);
-  }
-  return home;
-}
 
 const noSops = async () => new Map<string, string>();
 
 test('loadStackEnv: services from stacks/, the site from HARBOR_SITE, warnings gathered', async () => {
-  const home = makeHome({
+  const home = await makeTempHome({
     'etc/sys.env': 'DOMAIN=localhost\nURL=https://${DOMAIN}/${MISSING}\n',
     'etc/sites/prod.env': 'DOMAIN=example.com\n',
     'stacks/web/service.env': 'PORT=8080\n',
@@ -41,7 +32,7 @@ test('loadStackEnv: services from stacks/, the site from HARBOR_SITE, warnings g
 });
 
 test('loadStackEnv: an invalid line in a secrets file names file and line, never the value; nothing written', async () => {
-  const home = makeHome({ 'override.secrets.env': 'OK=1\nPASS="hunter2\n' });
+  const home = await makeTempHome({ 'override.secrets.env': 'OK=1\nPASS="hunter2\n' });
   const before = (readdirSync(home, { recursive: true }) as string[]).sort();
   await assert.rejects(
     loadStackEnv({ home, env: {}, config: v.parse(EnvConfigSchema, undefined), readSops: noSops }),
@@ -52,7 +43,7 @@ test('loadStackEnv: an invalid line in a secrets file names file and line, never
 });
 
 test('loadStackEnv: a cycle across layers is an error naming both', async () => {
-  const home = makeHome({ 'etc/sys.env': 'A=${B}\n', 'etc/site.env': 'B=${A}\n' });
+  const home = await makeTempHome({ 'etc/sys.env': 'A=${B}\n', 'etc/site.env': 'B=${A}\n' });
   await assert.rejects(
     loadStackEnv({ home, env: {}, config: v.parse(EnvConfigSchema, undefined), readSops: noSops }),
     (err: unknown) => err instanceof EnvError && err.message === 'env reference cycle: A (etc/sys.env:1) uses B (etc/site.env:1) uses A (etc/sys.env:1)',

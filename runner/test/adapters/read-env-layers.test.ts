@@ -1,21 +1,13 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdirSync, mkdtempSync, readdirSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { dirname, join } from 'node:path';
+import { readdirSync } from 'node:fs';
+import { join } from 'node:path';
 import { readEnvLayers, type SopsEnvReader } from '../../src/adapters/read-env-layers';
 import { DEFAULT_ENV_SOURCES, type EnvSource } from '../../src/core/env/env-config-schema';
 import { planEnvSources } from '../../src/core/env/plan-env-sources';
 import { EnvError } from '../../src/errors';
+import { makeTempHome } from '../commands/temp-home';
 
-function makeHome(files: Record<string, string>): string {
-  const home = mkdtempSync(join(tmpdir(), 'harbor-layers-'));
-  for (const [file, text] of Object.entries(files)) {
-    mkdirSync(dirname(join(home, file)), { recursive: true });
-    writeFileSync(join(home, file), text);
-  }
-  return home;
-}
 
 /** Every file under `dir`, relative, sorted: to prove a failed read wrote nothing. */
 function listing(dir: string): string[] {
@@ -33,7 +25,7 @@ function fakeSops(values: Record<string, Record<string, string>>) {
 }
 
 test('readEnvLayers: the default sources, in order; sops files through the decryptor, one layer per match', async () => {
-  const home = makeHome({
+  const home = await makeTempHome({
     'etc/sys.env': 'A=1\n',
     'stacks/web/service.env': 'B=2\n',
     'override.secrets.env': 'S=3\n',
@@ -92,7 +84,7 @@ test('readEnvLayers: bad sources give exact errors and write nothing', async () 
     },
   ];
   for (const c of cases) {
-    const home = makeHome(c.files);
+    const home = await makeTempHome(c.files);
     const before = listing(home);
     await assert.rejects(
       readEnvLayers(c.plan, { home, env: {}, readSops: fakeSops({}).read }),
