@@ -7,6 +7,7 @@ import type { Deps } from '../deps';
 import type { DoctorProbes, EngineProbe } from '../core/doctor-report';
 import { parseHostFacts } from '../core/host-facts';
 import { HARBOR_VERSION } from '../version';
+import { defaultKeysPath } from './age-identities';
 
 export async function readDoctorProbes(deps: Deps): Promise<DoctorProbes> {
   const inRunner = deps.env.HARBOR_IN_RUNNER === '1';
@@ -104,8 +105,9 @@ async function findAgeKey(env: Deps['env']): Promise<DoctorProbes['ageKey']> {
   }
   const candidates: Array<[string, string]> = [];
   if (env.SOPS_AGE_KEY_FILE) candidates.push([env.SOPS_AGE_KEY_FILE, '$SOPS_AGE_KEY_FILE']);
-  const config = env.XDG_CONFIG_HOME || (env.HOME ? join(env.HOME, '.config') : undefined);
-  if (config) candidates.push([join(config, 'sops', 'age', 'keys.txt'), 'default path']);
+  // Where sops itself looks (XDG, macOS, Windows rules): the same function decryption uses.
+  const fallback = defaultKeysPath(env);
+  if (fallback) candidates.push([fallback, 'default path']);
   for (const [path, source] of candidates) {
     try {
       const s = await stat(path);

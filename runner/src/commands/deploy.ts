@@ -3,6 +3,7 @@ import * as v from 'valibot';
 import { readComposeContainers } from '../adapters/compose-containers';
 import { defineCommand } from '../command-spec';
 import type { Step } from '../core/descriptor/descriptor-schema';
+import { selectStage } from '../core/descriptor/select-stage';
 import { PREPARE_OVERLAY_PATH } from '../core/prepare/build-prepare-overlay';
 import { renderSelection } from '../core/render-selection';
 import { buildServiceUrls } from '../core/service-url';
@@ -18,7 +19,6 @@ import { readStackEnv, type StackEnv } from './stack-env';
 import { STACK_OPTIONS, sourceOptionsOf, stackOptionEntries } from './stack-options';
 
 /** With no `deploy:` in the descriptor, deploy is `compose up -d --wait --remove-orphans`. */
-export const DEFAULT_DEPLOY_STEPS: readonly Step[] = [{ action: 'compose.up' }];
 
 export const deployCommand = defineCommand({
   usage: 'deploy [...handles]',
@@ -35,8 +35,9 @@ export const deployCommand = defineCommand({
   async run({ args, options, deps }) {
     const source = await resolveSource(deps, sourceOptionsOf(options, args));
     const stages: Array<[string, readonly Step[]]> = [
-      ['deploy', source.descriptor.deploy?.steps ?? DEFAULT_DEPLOY_STEPS],
-      ['post_deploy', source.descriptor.post_deploy?.steps ?? []],
+      // The same steps `harbor run deploy` would run: the descriptor's, else the built-in defaults.
+      ['deploy', selectStage(source.descriptor, 'deploy')!],
+      ['post_deploy', selectStage(source.descriptor, 'post_deploy')!],
     ];
     // `when:` sees the runner's environment overridden by the stack env, as compose's own process does.
     const whenEnv = (env: StackEnv) => ({ ...deps.env, ...env.composeEnv });

@@ -5,6 +5,7 @@ import { removeProjectLeftovers } from '../adapters/project-leftovers';
 import { removeRunEnvFile, RUN_ENV_FILE } from '../adapters/run-env-file';
 import { defineCommand } from '../command-spec';
 import type { Step } from '../core/descriptor/descriptor-schema';
+import { selectStage } from '../core/descriptor/select-stage';
 import { renderSelection } from '../core/render-selection';
 import { planStage } from '../workflow/plan-stage';
 import { renderStagePlan } from '../workflow/render-stage-plan';
@@ -16,7 +17,6 @@ import { STACK_OPTIONS, sourceOptionsOf, stackOptionEntries } from './stack-opti
 import { withHomeLock } from './with-home-lock';
 
 /** With no `destroy:` in the descriptor: remove every container of the project and its networks. */
-export const DEFAULT_DESTROY_STEPS: readonly Step[] = [{ action: 'compose.down', removeOrphans: true }];
 
 /** `--volumes` turns on `volumes` for every compose.down step of the stage (the descriptor's or the default). */
 export function withVolumes(steps: readonly Step[]): Step[] {
@@ -45,7 +45,7 @@ export const destroyCommand = defineCommand({
     // An env source that fails (a sops file without its key) must not keep a stack from being removed.
     const env = await readStackEnv(deps, source, { tolerant: true });
     const ctx = buildActionContext(deps, source, env, options.dryRun);
-    const declared = source.descriptor.destroy?.steps ?? DEFAULT_DESTROY_STEPS;
+    const declared = selectStage(source.descriptor, 'destroy')!;
     const steps = options.volumes ? withVolumes(declared) : [...declared];
     const whenEnv = { ...deps.env, ...env.composeEnv };
 

@@ -1,10 +1,11 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { DEFAULT_DESTROY_STEPS, withVolumes } from '../../src/commands/destroy';
+import { withVolumes } from '../../src/commands/destroy';
+import { DEFAULT_STAGE_STEPS } from '../../src/core/descriptor/select-stage';
 import type { Step } from '../../src/core/descriptor/descriptor-schema';
 
 const cases: Array<{ name: string; steps: Step[]; expected: Step[] }> = [
-  { name: 'the default stage', steps: [...DEFAULT_DESTROY_STEPS], expected: [{ action: 'compose.down', removeOrphans: true, volumes: true }] },
+  { name: 'the default stage', steps: [...DEFAULT_STAGE_STEPS.destroy], expected: [{ action: 'compose.down', removeOrphans: true, volumes: true }] },
   {
     name: 'only compose.down steps change; their other keys stay',
     steps: [{ action: 'log.info', message: 'bye' }, { action: 'compose.down', name: 'stop', timeout: 5, volumes: false }],

@@ -5,7 +5,8 @@ import type { Descriptor, Step } from './descriptor-schema';
 export const DEFAULT_STAGE_STEPS: Readonly<Record<'deploy' | 'post_deploy' | 'destroy', readonly Step[]>> = {
   deploy: [{ action: 'compose.up' }],
   post_deploy: [],
-  destroy: [{ action: 'compose.down' }],
+  // removeOrphans is compose.down's default too: written out so `harbor destroy --dry-run` says what it does.
+  destroy: [{ action: 'compose.down', removeOrphans: true }],
 };
 
 /**
