@@ -1,10 +1,11 @@
 // Decrypts every encrypted value of a sops tree and computes its MAC (sops's Tree.Decrypt).
+import { createSecretKey } from 'node:crypto';
 import { SecretError } from '../../errors';
 import { buildEncryptionTest, type CryptRule } from './crypt-rules';
 import { ivCacheKey, type IvCache } from './iv-cache';
 import { buildMacHash } from './mac-hash';
 import type { SopsBranches, SopsComment, SopsScalar } from './sops-tree';
-import { openValue, plaintextOf, ValueCipherError, type StringEncoding } from './value-cipher';
+import { openValue, plaintextOf, ValueCipherError, type StringEncoding, type ValueKey } from './value-cipher';
 import { mapLeaves } from './walk-leaves';
 
 export interface OpenTreeOptions {
@@ -23,7 +24,8 @@ export interface OpenedTree {
   ivs: IvCache;
 }
 
-export function openTree(branches: SopsBranches, key: Uint8Array, options: OpenTreeOptions): OpenedTree {
+export function openTree(branches: SopsBranches, dataKey: Uint8Array, options: OpenTreeOptions): OpenedTree {
+  const key = createSecretKey(dataKey);
   const opened = walkOpen(branches, key, options, undefined);
   // Only re-encryption reads the IVs, and hashing every value costs a third of a big decrypt: collect
   // them on first use, by opening the same (unchanged, never exposed) ciphertext again.
@@ -36,7 +38,7 @@ export function openTree(branches: SopsBranches, key: Uint8Array, options: OpenT
   return { branches: opened.branches, mac: opened.mac, ivs: { get: (k) => (ivs ??= collect()).get(k) } };
 }
 
-function walkOpen(branches: SopsBranches, key: Uint8Array, options: OpenTreeOptions, ivs: Map<string, Uint8Array> | undefined): Omit<OpenedTree, 'ivs'> {
+function walkOpen(branches: SopsBranches, key: ValueKey, options: OpenTreeOptions, ivs: Map<string, Uint8Array> | undefined): Omit<OpenedTree, 'ivs'> {
   const shouldEncrypt = buildEncryptionTest(options.rule);
   const hash = buildMacHash(options.macOnlyEncrypted);
   const out = mapLeaves(branches, (leaf, ctx) => {
@@ -56,9 +58,13 @@ function walkOpen(branches: SopsBranches, key: Uint8Array, options: OpenTreeOpti
         try {
           const opened = openValue(leaf.value, key, aad, options.encoding);
           value = leaf.type === 'comment' && leaf.inline ? ({ ...opened.value, inline: true } as SopsComment) : opened.value;
-          const plain = plaintextOf(opened.value, options.encoding);
-          ivs?.set(ivCacheKey(aad, plain.type, plain.bytes), opened.iv);
-          if (value === opened.value) bytes = plain.bytes;
+          if (ivs) {
+            const plain = plaintextOf(opened.value, options.encoding);
+            ivs.set(ivCacheKey(aad, plain.type, plain.bytes), opened.iv);
+          }
+          // sops hashes a string's decrypted bytes as they are (Go's []byte(s)), which also spares
+          // re-encoding every value; other types are hashed in their canonical form, further down.
+          if (value === opened.value && opened.value.type === 'str') bytes = opened.bytes;
         } catch (err) {
           // Comments that do not decrypt were written in clear by old sops versions: keep them as they are.
           if (isComment) value = leaf;

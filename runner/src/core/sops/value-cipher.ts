@@ -1,5 +1,5 @@
 // Encrypts and decrypts one sops value: `ENC[AES256_GCM,data:…,iv:…,tag:…,type:…]` with AES-256-GCM and a 32-byte IV.
-import { createCipheriv, createDecipheriv } from 'node:crypto';
+import { createCipheriv, createDecipheriv, type KeyObject } from 'node:crypto';
 import { formatGoFloatF, formatSopsBool, parseGoBool, parseGoFloat, parseGoInt } from './go-scalars';
 import type { SopsComment, SopsScalar } from './sops-tree';
 import { parseRfc3339 } from './rfc3339';
@@ -69,10 +69,18 @@ export function valueFromPlaintext(type: string, bytes: Buffer, encoding: String
 export interface OpenedValue {
   value: Sealable;
   iv: Buffer;
+  /** The decrypted bytes as they are: what sops hashes into the MAC for a `str` value. */
+  bytes: Buffer;
 }
 
+/**
+ * The data key as the cipher takes it. A KeyObject made once (node:crypto's createSecretKey) saves a
+ * key copy and check per value: about a tenth of the time a 36,000-value file takes to open.
+ */
+export type ValueKey = Uint8Array | KeyObject;
+
 /** Decrypts one ENC[…] string with its AAD (the value's key path). */
-export function openValue(enc: string, key: Uint8Array, aad: string, encoding: StringEncoding): OpenedValue {
+export function openValue(enc: string, key: ValueKey, aad: string, encoding: StringEncoding): OpenedValue {
   const m = ENC_WRITTEN.exec(enc) ?? ENC_PATTERN.exec(enc);
   if (!m) throw new ValueCipherError('the value is not in the sops ENC[AES256_GCM,…] format');
   const [, data, ivText, tagText, type] = m as unknown as [string, string, string, string, string];
@@ -91,11 +99,11 @@ export function openValue(enc: string, key: Uint8Array, aad: string, encoding: S
   } catch {
     throw new ValueCipherError('cipher: message authentication failed');
   }
-  return { value: valueFromPlaintext(type, plain, encoding), iv };
+  return { value: valueFromPlaintext(type, plain, encoding), iv, bytes: plain };
 }
 
 /** Encrypts one value with the given 32-byte IV (random for new values, the old one for unchanged values). */
-export function sealValue(value: Sealable, key: Uint8Array, aad: string, iv: Uint8Array, encoding: StringEncoding): string {
+export function sealValue(value: Sealable, key: ValueKey, aad: string, iv: Uint8Array, encoding: StringEncoding): string {
   const { type, bytes } = plaintextOf(value, encoding);
   const cipher = createCipheriv('aes-256-gcm', key, iv);
   cipher.setAAD(Buffer.from(aad, 'utf8'));
