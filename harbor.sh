@@ -46,12 +46,16 @@ sha256() {
   fi
 }
 
-# The files the runner image is built from (relative to the home), one per line, in C-locale order.
+# What the runner image is built from (relative to the home): these files and everything in runner/src.
+RUNNER_FILES='Dockerfile.runner package.json package-lock.json runner/build.mjs runner/boot.cjs'
+
+# Those files, one per line, in C-locale order.
 runner_sources() {
   (
     cd "$HARBOR_HOME" || exit 1
     {
-      printf '%s\n' Dockerfile.runner package.json package-lock.json runner/build.mjs
+      # shellcheck disable=SC2086 # word splitting is wanted: RUNNER_FILES is a list
+      printf '%s\n' $RUNNER_FILES
       find runner/src -type f
     } | LC_ALL=C sort
   )
@@ -87,7 +91,7 @@ build_image() {
   from=${HARBOR_BUNDLE_FROM:-source}
   case $from in
     source) ;;
-    host) [ -f "$HARBOR_HOME/runner/dist/harbor.mjs" ] || die 1 "HARBOR_BUNDLE_FROM=host but runner/dist/harbor.mjs is missing (run npm run build)" ;;
+    host) [ -f "$HARBOR_HOME/runner/dist/harbor.cjs" ] || die 1 "HARBOR_BUNDLE_FROM=host but runner/dist/harbor.cjs is missing (run npm run build)" ;;
     *) die 2 "HARBOR_BUNDLE_FROM must be source or host, not '$from'" ;;
   esac
   hash=$(source_hash)
@@ -102,18 +106,47 @@ build_image() {
     die 1 "building $IMAGE failed (see the output above)"
 }
 
+# The file that records the image last found to match the runner sources (git-ignored var/run/).
+sources_stamp() { printf '%s\n' "$HARBOR_HOME/var/run/runner-image.checked"; }
+
+# Prints a runner source (file or folder) changed since the stamp was written, if any.
+changed_source() {
+  # shellcheck disable=SC2086 # word splitting is wanted: RUNNER_FILES is a list
+  (cd "$HARBOR_HOME" && find $RUNNER_FILES runner/src -newer "$1" 2>/dev/null | sed -n 1p)
+}
+
+# True when the image ("ID HASH": its id and source-hash label) was built from this checkout's sources.
+# Hashing every source costs ~10 ms per command, so a stamp holding the id of the image last found
+# to match skips it while no source is newer than the stamp. The stamp gets its time before the hash
+# is computed, so a file saved during the check counts as newer. (busybox find compares whole seconds:
+# there, a save in the same second as the check is missed; ./harbor.sh runner build rebuilds by hand.)
+sources_match() {
+  stamp=$HARBOR_HOME/var/run/runner-image.checked
+  if [ -f "$stamp" ] && read -r checked <"$stamp" && [ "$checked" = "${1%% *}" ] && [ -z "$(changed_source "$stamp")" ]; then
+    return 0
+  fi
+  # Best effort: a home the user cannot write only loses the shortcut.
+  mkdir -p "${stamp%/*}" 2>/dev/null && printf '%s\n' "${1%% *}" 2>/dev/null >"$stamp.new" || stamp=
+  if [ "${1#* }" = "$(source_hash)" ]; then
+    [ -z "$stamp" ] || mv -f "$stamp.new" "$stamp"
+    return 0
+  fi
+  [ -z "$stamp" ] || rm -f "$stamp.new" "$stamp"
+  return 1
+}
+
 # Makes sure $IMAGE exists locally: pull it when it names a registry, else build it; rebuild a
 # locally built image whose source hash no longer matches this checkout.
 ensure_image() {
-  stamp=$(docker image inspect --format '{{ index .Config.Labels "io.harbor.source-hash" }}' "$IMAGE" 2>/dev/null) || stamp=missing
-  if [ "$stamp" = missing ]; then
+  info=$(docker image inspect --format '{{ .Id }} {{ index .Config.Labels "io.harbor.source-hash" }}' "$IMAGE" 2>/dev/null) || info=missing
+  if [ "$info" = missing ]; then
     if names_registry "$IMAGE"; then
       say "pulling the runner image $IMAGE…"
       docker pull -q "$IMAGE" >&2 || die 1 "cannot pull $IMAGE (on a host with no registry access: ./harbor.sh runner load FILE)"
     else
       build_image
     fi
-  elif [ -z "${HARBOR_RUNNER_IMAGE:-}" ] && is_source_checkout && [ "$stamp" != "$(source_hash)" ]; then
+  elif [ -z "${HARBOR_RUNNER_IMAGE:-}" ] && is_source_checkout && ! sources_match "$info"; then
     say "the runner sources changed since $IMAGE was built"
     build_image
   fi

@@ -1,5 +1,6 @@
 // The entry point and the only place that calls process.exit. It loads the CLI lazily: esbuild keeps a
 // dynamically imported module unevaluated until it is needed, so `--version` never pays for the libraries.
+// No top-level await: the bundle is CommonJS (runner/build.mjs says why).
 import { HARBOR_VERSION } from './version';
 
 async function main(argv: string[]): Promise<number> {
@@ -12,5 +13,4 @@ async function main(argv: string[]): Promise<number> {
 }
 
 // Wait for stdout to drain before exiting so piped data is never cut short.
-const code = await main(process.argv.slice(2));
-process.stdout.write('', () => process.exit(code));
+void main(process.argv.slice(2)).then((code) => process.stdout.write('', () => process.exit(code)));

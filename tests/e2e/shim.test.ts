@@ -1,12 +1,12 @@
 // End-to-end tests of harbor.sh on the real engine, under dash, busybox sh and bash, with no node on PATH.
 import { strict as assert } from 'node:assert';
 import { spawnSync } from 'node:child_process';
-import { chmodSync, mkdirSync, mkdtempSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
+import { appendFileSync, chmodSync, cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, symlinkSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, test } from 'node:test';
 import { requireDocker } from '../support/docker-available';
-import { hostOnlyPath, recordingDockerPath } from '../support/host-path';
+import { hostOnlyPath, recordingDockerPath, recordingToolsPath } from '../support/host-path';
 import { REPO, SHIM, runHarbor } from '../support/run-harbor';
 
 const VERSION = (JSON.parse(readFileSync(join(REPO, 'package.json'), 'utf8')) as { version: string }).version;
@@ -42,6 +42,51 @@ describe('harbor.sh', () => {
       assert.equal(r.code, 0);
     });
   }
+
+  test('checks the image against the runner sources by hash once, then by a stamp until a source changes', async (t) => {
+    if (!requireDocker(t)) return;
+    // A home holding a copy of the runner sources: the real image's label matches them until one is edited.
+    const home = mkdtempSync(join(tmpdir(), 'harbor-stamp-'));
+    for (const file of ['Dockerfile.runner', 'package.json', 'package-lock.json', 'runner/build.mjs', 'runner/boot.cjs', 'runner/src']) {
+      cpSync(join(REPO, file), join(home, file), { recursive: true });
+    }
+    const log = join(home, 'calls.log');
+    // docker build and run are recorded, not run (an edited copy must not replace the real image);
+    // image inspect and sha256sum run for real, recorded.
+    const path = recordingToolsPath(log, { docker: ['build', 'run'], sha256sum: [] });
+    const stamp = join(home, 'var/run/runner-image.checked');
+    const run = async () => {
+      writeFileSync(log, '');
+      // BUNDLE_FROM=source: the copy has no runner/dist, and the (recorded, not run) build never needs one.
+      const r = await runHarbor(['--version'], { path, env: { HARBOR_HOME: home, HARBOR_BUNDLE_FROM: 'source' } });
+      const calls = dockerCalls(log);
+      return { r, hashed: calls.some((c) => c[0] === 'sha256sum'), built: calls.some((c) => c[0] === 'docker' && c[1] === 'build'), ran: calls.some((c) => c[0] === 'docker' && c[1] === 'run') };
+    };
+    const imageId = spawnSync('docker', ['image', 'inspect', '--format', '{{.Id}}', `harbor-runner:${VERSION}`], { encoding: 'utf8' }).stdout.trim();
+
+    const first = await run();
+    assert.deepEqual([first.hashed, first.built, first.ran], [true, false, true], first.r.stderr);
+    assert.equal(readFileSync(stamp, 'utf8'), `${imageId}\n`);
+
+    const second = await run();
+    assert.deepEqual([second.hashed, second.built, second.ran], [false, false, true], 'an unchanged checkout is hashed again');
+
+    // Saved again with the same content (after the stamp): hashed once more, no rebuild, the stamp renewed.
+    const secondsAgo = (n: number) => new Date(Date.now() - n * 1000);
+    const source = join(home, 'runner/src/version.ts');
+    utimesSync(stamp, secondsAgo(10), secondsAgo(10));
+    utimesSync(source, secondsAgo(5), secondsAgo(5));
+    const touched = await run();
+    assert.deepEqual([touched.hashed, touched.built], [true, false]);
+    assert.equal((await run()).hashed, false);
+
+    utimesSync(stamp, secondsAgo(10), secondsAgo(10));
+    appendFileSync(source, '// edited\n');
+    const edited = await run();
+    assert.deepEqual([edited.hashed, edited.built], [true, true], edited.r.stderr);
+    assert.match(edited.r.stderr, /the runner sources changed since harbor-runner:\S+ was built/);
+    assert.ok(!existsSync(stamp), 'a stamp for an image that no longer matches was kept');
+  });
 
   test('the shim version matches package.json', () => {
     const shim = readFileSync(SHIM, 'utf8');
@@ -114,8 +159,10 @@ describe('harbor.sh', () => {
     assert.ok(argv.every((a, i) => a !== '-e' || !argv[i + 1]!.includes('=')), 'an -e NAME=value form was used');
     assert.ok(argv.includes(`${key}:${key}:ro`), 'the age key is not mounted read-only at the same path');
     // The runner saw the key by name (doctor reports $AGE_PRIVATE_KEY first, never its content).
-    const report = JSON.parse(r.stdout) as { checks: Array<{ name: string; message: string }> };
+    const report = JSON.parse(r.stdout) as { checks: Array<{ name: string; status: string; message: string }> };
     assert.equal(report.checks.find((c) => c.name === 'age key')?.message, 'found at $AGE_PRIVATE_KEY');
+    // The image's V8 code cache was made by its own Node and used (a rejected or missing one is a warning).
+    assert.deepEqual(report.checks.find((c) => c.name === 'runner'), { name: 'runner', status: 'ok', message: `harbor runner ${VERSION} (in the runner container)` });
     assert.ok(!r.stdout.includes(secret) && !r.stderr.includes(secret));
   });
 

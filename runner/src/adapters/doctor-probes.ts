@@ -22,6 +22,7 @@ export async function readDoctorProbes(deps: Deps): Promise<DoctorProbes> {
   return {
     runnerVersion: HARBOR_VERSION,
     inRunner,
+    codeCache: bootCodeCache(),
     engine,
     composeVersion,
     home: deps.home,
@@ -34,6 +35,12 @@ export async function readDoctorProbes(deps: Deps): Promise<DoctorProbes> {
     ageKey: await findAgeKey(deps.env),
     hostFacts: parseHostFacts(deps.env.HARBOR_HOST_FACTS),
   };
+}
+
+/** What runner/boot.cjs recorded about the V8 code cache (it sets the global before the bundle runs). */
+function bootCodeCache(): DoctorProbes['codeCache'] {
+  const state = (globalThis as { __harborCodeCache?: unknown }).__harborCodeCache;
+  return state === 'used' || state === 'rejected' || state === 'missing' ? state : undefined;
 }
 
 async function probeEngine(deps: Deps): Promise<EngineProbe> {

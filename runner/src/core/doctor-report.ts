@@ -21,6 +21,8 @@ export type EngineProbe =
 export interface DoctorProbes {
   runnerVersion: string;
   inRunner: boolean;
+  /** Whether runner/boot.cjs started the bundle from the image's V8 code cache; undefined when not started by it. */
+  codeCache: 'used' | 'rejected' | 'missing' | undefined;
   engine: EngineProbe;
   composeVersion: string | undefined;
   home: string;
@@ -39,7 +41,7 @@ export const LOW_DISK_BYTES = 10 * 1024 ** 3;
 export function buildDoctorReport(p: DoctorProbes): DoctorCheck[] {
   const checks: DoctorCheck[] = [engineCheck(p.engine)];
   checks.push(composeCheck(p.composeVersion));
-  checks.push({ name: 'runner', status: 'ok', message: `harbor runner ${p.runnerVersion}${p.inRunner ? ' (in the runner container)' : ' (on the host, not in a runner)'}` });
+  checks.push(runnerCheck(p));
   checks.push(homeMountCheck(p));
   checks.push(
     p.varRunWritable
@@ -51,6 +53,18 @@ export function buildDoctorReport(p: DoctorProbes): DoctorCheck[] {
   checks.push(ageKeyCheck(p.ageKey));
   checks.push({ name: 'host', status: 'ok', message: describeHostFacts(p.hostFacts) });
   return checks;
+}
+
+function runnerCheck(p: DoctorProbes): DoctorCheck {
+  const message = `harbor runner ${p.runnerVersion}${p.inRunner ? ' (in the runner container)' : ' (on the host, not in a runner)'}`;
+  if (p.codeCache === 'used' || p.codeCache === undefined) return { name: 'runner', status: 'ok', message };
+  const why = p.codeCache === 'missing' ? 'the image has no V8 code cache' : 'V8 rejected the image\'s code cache (another Node, or V8 flags in NODE_OPTIONS)';
+  return {
+    name: 'runner',
+    status: 'warn',
+    message: `${message}: ${why}, so every command starts ~40 ms slower`,
+    hint: 'rebuild the runner image: ./harbor.sh runner build',
+  };
 }
 
 function engineCheck(engine: EngineProbe): DoctorCheck {

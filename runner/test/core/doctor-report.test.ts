@@ -7,6 +7,7 @@ const GB = 1024 ** 3;
 const healthy: DoctorProbes = {
   runnerVersion: '2.0.0',
   inRunner: true,
+  codeCache: 'used',
   engine: { state: 'up', engineVersion: '27.1.0', apiVersion: '1.46', dataRoot: '/var/lib/docker', runtimes: ['runc'] },
   composeVersion: '2.29.1',
   home: '/home/u/harbor',
@@ -30,6 +31,10 @@ const cases: Array<{ name: string; probes: Partial<DoctorProbes>; check: string;
   { name: 'no socket', probes: { engine: { state: 'no-socket', endpoint: '/var/run/docker.sock' } }, check: 'engine', expected: { status: 'error', message: 'no Docker socket at /var/run/docker.sock' } },
   { name: 'permission denied', probes: { engine: { state: 'permission-denied', endpoint: '/var/run/docker.sock' } }, check: 'engine', expected: { status: 'error', message: 'permission denied on /var/run/docker.sock' } },
   { name: 'daemon down', probes: { engine: { state: 'daemon-down', endpoint: '/var/run/docker.sock', detail: 'ECONNREFUSED' } }, check: 'engine', expected: { status: 'error', message: 'the Docker daemon does not answer at /var/run/docker.sock: ECONNREFUSED' } },
+  { name: 'runner started from its code cache', probes: {}, check: 'runner', expected: { status: 'ok', message: 'harbor runner 2.0.0 (in the runner container)' } },
+  { name: 'runner run from source', probes: { inRunner: false, codeCache: undefined }, check: 'runner', expected: { status: 'ok', message: 'harbor runner 2.0.0 (on the host, not in a runner)' } },
+  { name: 'code cache rejected warns', probes: { codeCache: 'rejected' }, check: 'runner', expected: { status: 'warn', message: "harbor runner 2.0.0 (in the runner container): V8 rejected the image's code cache (another Node, or V8 flags in NODE_OPTIONS), so every command starts ~40 ms slower" } },
+  { name: 'code cache missing warns', probes: { codeCache: 'missing' }, check: 'runner', expected: { status: 'warn', message: 'harbor runner 2.0.0 (in the runner container): the image has no V8 code cache, so every command starts ~40 ms slower' } },
   { name: 'old compose is flagged', probes: { composeVersion: '2.23.0' }, check: 'compose', expected: { status: 'warn', message: 'Docker Compose 2.23.0 is older than 2.23.1' } },
   { name: 'modern compose with v prefix', probes: { composeVersion: 'v2.23.1' }, check: 'compose', expected: { status: 'ok', message: 'Docker Compose v2.23.1' } },
   { name: 'no compose', probes: { composeVersion: undefined }, check: 'compose', expected: { status: 'error', message: 'docker compose is not available' } },
