@@ -1,5 +1,6 @@
 // Opening a tree: leaves visited in file order with their paths, ENC values split as sops does, IVs kept for re-encryption.
 import assert from 'node:assert/strict';
+import { createHash } from 'node:crypto';
 import { test } from 'node:test';
 import { ivCacheKey } from '../../../src/core/sops/iv-cache';
 import { openTree } from '../../../src/core/sops/open-tree';
@@ -73,4 +74,13 @@ test('openTree: values, MAC, and the IVs of decrypted values on first lookup', (
     ['a:', 'one'], ['l:', 'two'], ['a:', 'two'], ['l:', ''],
   ].map(([aad, text]) => opened.ivs.get(ivCacheKey(aad!, 'str', Buffer.from(text!)))?.[0]);
   assert.deepStrictEqual(lookups, [1, 2, undefined, undefined]);
+});
+
+test('openTree: a string that is not valid UTF-8 is hashed into the MAC as its bytes, as sops hashes []byte(s)', () => {
+  // Sealed with latin1 so that the plaintext is the raw bytes 0x66 0xff (written by another sops tool).
+  const raw = Buffer.from([0x66, 0xff]);
+  const tree: SopsMap = { type: 'map', items: [{ type: 'entry', key: 'k', value: { type: 'str', value: sealValue({ type: 'str', value: raw.toString('latin1') }, key, 'k:', iv(3), 'latin1') } }] };
+  const opened = openTree([tree], key, { rule: { name: 'unencrypted_suffix', value: '_unencrypted' }, macOnlyEncrypted: false, encoding: 'utf8', file: 'f' });
+  assert.equal(opened.mac, createHash('sha512').update(raw).digest('hex').toUpperCase());
+  assert.notEqual(opened.mac, createHash('sha512').update('f\uFFFD').digest('hex').toUpperCase());
 });
