@@ -106,9 +106,6 @@ build_image() {
     die 1 "building $IMAGE failed (see the output above)"
 }
 
-# The file that records the image last found to match the runner sources (git-ignored var/run/).
-sources_stamp() { printf '%s\n' "$HARBOR_HOME/var/run/runner-image.checked"; }
-
 # Prints a runner source (file or folder) changed since the stamp was written, if any.
 changed_source() {
   # shellcheck disable=SC2086 # word splitting is wanted: RUNNER_FILES is a list

@@ -1,11 +1,12 @@
 // Encrypts the values of a plaintext sops tree that the crypt rule selects, and computes the MAC (sops's Tree.Encrypt).
+import { createSecretKey } from 'node:crypto';
 import { RE2JS } from 're2js';
 import { SecretError } from '../../errors';
 import { buildEncryptionTest, type CryptRule } from './crypt-rules';
 import { ivCacheKey, type IvCache } from './iv-cache';
 import { buildMacHash } from './mac-hash';
 import type { SopsBranches } from './sops-tree';
-import { plaintextOf, sealValue, type StringEncoding } from './value-cipher';
+import { plaintextOf, sealPlaintext, type StringEncoding } from './value-cipher';
 import { mapLeaves } from './walk-leaves';
 
 export interface SealTreeOptions {
@@ -23,7 +24,9 @@ export interface SealedTree {
   mac: string;
 }
 
-export function sealTree(branches: SopsBranches, key: Uint8Array, options: SealTreeOptions): SealedTree {
+export function sealTree(branches: SopsBranches, dataKey: Uint8Array, options: SealTreeOptions): SealedTree {
+  // One KeyObject for every value, as openTree does.
+  const key = createSecretKey(dataKey);
   const shouldEncrypt = buildEncryptionTest(options.rule);
   const hash = buildMacHash(options.macOnlyEncrypted);
   const clearComment = options.rule.name === 'unencrypted_comment_regex' ? RE2JS.compile(options.rule.value) : undefined;
@@ -35,7 +38,7 @@ export function sealTree(branches: SopsBranches, key: Uint8Array, options: SealT
     if (!encrypted || (leaf.type === 'str' && leaf.value === '') || (isComment && leaf.value === '')) return leaf;
     const aad = `${ctx.path.join(':')}:`;
     const iv = options.ivs?.get(ivCacheKey(aad, plain.type, plain.bytes)) ?? options.randomIv();
-    const sealed = sealValue(leaf, key, aad, iv, options.encoding);
+    const sealed = sealPlaintext(plain.type, plain.bytes, key, aad, iv);
     if (isComment && clearComment?.matcher(sealed).find()) {
       throw new SecretError(`an encrypted comment at ${ctx.where || '(top level)'} matches unencrypted_comment_regex "${options.rule.value}"`, {
         hint: 'make unencrypted_comment_regex specific enough that it cannot match ENC[…] text',

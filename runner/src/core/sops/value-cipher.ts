@@ -105,6 +105,11 @@ export function openValue(enc: string, key: ValueKey, aad: string, encoding: Str
 /** Encrypts one value with the given 32-byte IV (random for new values, the old one for unchanged values). */
 export function sealValue(value: Sealable, key: ValueKey, aad: string, iv: Uint8Array, encoding: StringEncoding): string {
   const { type, bytes } = plaintextOf(value, encoding);
+  return sealPlaintext(type, bytes, key, aad, iv);
+}
+
+/** Encrypts a value already turned into its bytes and `type:` tag (plaintextOf), for callers that need those too. */
+export function sealPlaintext(type: string, bytes: Uint8Array, key: ValueKey, aad: string, iv: Uint8Array): string {
   const cipher = createCipheriv('aes-256-gcm', key, iv);
   cipher.setAAD(Buffer.from(aad, 'utf8'));
   const data = Buffer.concat([cipher.update(bytes), cipher.final()]);
