@@ -180,6 +180,102 @@ host_facts() {
   printf '%s\n' "$facts"
 }
 
+# --- The host boundary (docs/runner.md, "What the runner sees") ---------------------------------
+# Beyond the home and the Docker socket, the runner sees the current directory (read-only unless the
+# command writes files the user names), the age key file (read-only) and, for `secrets keygen` only,
+# the folder the new key goes to (writable). Nothing else of the host.
+
+# Folders of the runner image itself: a current directory that is one of them, or holds one, is not
+# mounted (it would hide node, docker or the runner's HOME=/tmp); / and /proc, /sys, /dev neither.
+RUNNER_OWN_PATHS='/bin /etc /lib /lib64 /opt/harbor /run /sbin /tmp /usr/bin /usr/lib /usr/local/bin /usr/local/lib /usr/local/libexec /usr/sbin /var/run'
+
+# PATH made absolute against the current directory ($here), as the user's shell means it.
+host_path() {
+  case $1 in
+    /*) printf '%s\n' "$1" ;;
+    *) printf '%s/%s\n' "${here%/}" "$1" ;;
+  esac
+}
+
+# The host's age key file, as sops finds it: SOPS_AGE_KEY_FILE (relative to the current directory),
+# else $XDG_CONFIG_HOME (when absolute) or ~/.config, + /sops/age/keys.txt. Empty without a HOME.
+age_key_file() {
+  if [ -n "${SOPS_AGE_KEY_FILE:-}" ]; then
+    host_path "$SOPS_AGE_KEY_FILE"
+    return 0
+  fi
+  case ${XDG_CONFIG_HOME:-} in
+    /*) printf '%s/sops/age/keys.txt\n' "$XDG_CONFIG_HOME" ;;
+    *) [ -z "${HOME:-}" ] || printf '%s/.config/sops/age/keys.txt\n' "$HOME" ;;
+  esac
+}
+
+# Reads what decides the mounts from the user's arguments: words (the command's first two words,
+# global flags skipped), writes (non-empty when the command writes files the user names) and output
+# (the value of -o/--output). The runner re-checks every path it writes (runner/src/boundary).
+read_command() {
+  words='' writes='' output='' has_output='' in_place='' value_next=''
+  for arg do
+    if [ -n "$value_next" ]; then
+      output=$arg value_next=''
+      continue
+    fi
+    case $arg in
+      --) break ;;
+      --output=*) output=${arg#--output=} has_output=1 ;;
+      -o | --output) value_next=1 has_output=1 ;;
+      -i | --in-place) in_place=1 ;;
+      -*) ;;
+      *) case $words in *' '*) ;; '') words=$arg ;; *) words="$words $arg" ;; esac ;;
+    esac
+  done
+  case $words in
+    'secrets edit' | 'secrets set' | 'secrets unset' | 'secrets updatekeys' | 'secrets rotate' | 'runner save') writes=1 ;;
+    'secrets encrypt') writes=$has_output$in_place ;;
+    'secrets decrypt' | 'descriptor schema') writes=$has_output ;;
+  esac
+}
+
+# How the current directory ($here) is shown to the runner: home (inside the home, already mounted),
+# ro or rw (mounted at the same path), none (a system folder: the runner starts in the home instead).
+plan_cwd() {
+  case $here in
+    "$HARBOR_HOME" | "$HARBOR_HOME"/*) cwd_mode=home && return 0 ;;
+    / | /proc | /proc/* | /sys | /sys/* | /dev | /dev/*) cwd_mode=none && return 0 ;;
+  esac
+  for own in $RUNNER_OWN_PATHS; do
+    case $own/ in "$here"/*) cwd_mode=none && return 0 ;; esac
+  done
+  cwd_mode=ro
+  [ -z "$writes" ] || cwd_mode=rw
+}
+
+# `secrets keygen`: resolves the host path of the new key (--output, else age_key_file) and creates its
+# folder (0700) when missing. The runner creates the file itself, 0600 and never over an existing one.
+# Sets keygen_dir (empty when no path is known: the runner then explains) and exports HARBOR_KEYGEN_FILE.
+prepare_keygen() {
+  keygen_dir='' HARBOR_KEYGEN_FILE=''
+  file=${output:-$(age_key_file)}
+  [ -n "$file" ] || return 0
+  file=$(host_path "$file")
+  dir=${file%/*}
+  [ -d "${dir:-/}" ] || (umask 077 && mkdir -p "$dir") || die 1 "secrets keygen: cannot create the folder $dir for the key"
+  # Logical (cd -L) so that ".." and a symlinked ~/.config mean what they mean to the runner's path.resolve.
+  keygen_dir=$(cd "${dir:-/}" && pwd) || die 1 "secrets keygen: cannot enter $dir"
+  HARBOR_KEYGEN_FILE=${keygen_dir%/}/${file##*/}
+  export HARBOR_KEYGEN_FILE
+}
+
+# Sets mount to a --mount value showing host PATH at the same path, read-only unless MODE is rw.
+bind_spec() {
+  case $1 in
+    *'"'* | *'
+'*) die 2 "cannot show $1 to the runner: its path holds a double quote or a newline (run harbor from another folder)" ;;
+  esac
+  mount="type=bind,\"source=$1\",\"target=$1\""
+  [ "$2" = rw ] || mount="$mount,readonly"
+}
+
 # --- main -------------------------------------------------------------------------------------
 command -v docker >/dev/null 2>&1 || die 127 "docker is not installed or not on PATH (Harbor needs only Docker: https://docs.docker.com/engine/install/)"
 
@@ -210,6 +306,7 @@ if [ "${1:-}" = runner ]; then
   esac
 fi
 
+read_command "$@"
 ensure_image
 
 # Docker options are prepended one by one, so the list ends as: IMAGE <the user's arguments>.
@@ -241,13 +338,38 @@ esac
 export DOCKER_HOST
 set -- -e DOCKER_HOST "$@"
 
+here=$(pwd -P)
+
 # The age key: mounted read-only at the same path, its path (not its content) passed by name.
-key=${SOPS_AGE_KEY_FILE:-${XDG_CONFIG_HOME:-${HOME:-/nonexistent}/.config}/sops/age/keys.txt}
-if [ -f "$key" ]; then
+key=$(age_key_file)
+if [ -n "$key" ] && [ -f "$key" ]; then
   SOPS_AGE_KEY_FILE=$key
   export SOPS_AGE_KEY_FILE
-  set -- -v "$key:$key:ro" "$@"
+  bind_spec "$key" ro
+  set -- --mount "$mount" "$@"
 fi
+
+# The host boundary: the current directory, and the new key's folder for keygen (see above).
+plan_cwd
+workdir=$here
+[ "$cwd_mode" = none ] && workdir=$HARBOR_HOME
+if [ "$words" = 'secrets keygen' ]; then
+  prepare_keygen
+  case $keygen_dir in
+    '' | "$HARBOR_HOME" | "$HARBOR_HOME"/*) ;;
+    "$here") [ "$cwd_mode" = ro ] && cwd_mode=rw ;;
+    *)
+      bind_spec "$keygen_dir" rw
+      set -- --mount "$mount" "$@"
+      ;;
+  esac
+fi
+if [ "$cwd_mode" = ro ] || [ "$cwd_mode" = rw ]; then
+  bind_spec "$here" "$cwd_mode"
+  set -- --mount "$mount" "$@"
+fi
+HARBOR_HOST_CWD=$here
+export HARBOR_HOST_CWD
 
 HARBOR_HOST_FACTS=${HARBOR_HOST_FACTS:-$(host_facts)}
 HARBOR_RUNNER_IMAGE=$IMAGE
@@ -261,12 +383,5 @@ done
 for name in NO_COLOR TERM EDITOR VISUAL SOPS_EDITOR SOPS_CONFIG; do
   eval "[ -n \"\${$name+x}\" ]" && set -- -e "$name" "$@"
 done
-
-# Keep the working directory when it is inside the home (commands take paths relative to it).
-here=$(pwd -P)
-case $here in
-  "$HARBOR_HOME" | "$HARBOR_HOME"/*) workdir=$here ;;
-  *) workdir=$HARBOR_HOME ;;
-esac
 
 exec docker run --user "$(id -u):$(id -g)" -w "$workdir" "$@"

@@ -14,4 +14,6 @@ export interface Deps {
   cwd: string;
   run: RunProcess;
   debug: boolean;
+  /** The text of /proc/self/mountinfo, for the host-path guard (runner/src/boundary); tests pass a fake table. */
+  readMountInfo?: () => Promise<string>;
 }

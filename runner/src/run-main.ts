@@ -30,7 +30,8 @@ export async function runMain(argv: string[]): Promise<number> {
     out: (text) => process.stdout.write(text),
     env: { ...process.env },
     home: process.env.HARBOR_HOME || process.cwd(),
-    cwd: process.cwd(),
+    // The user's directory on the host: the runner starts in it when harbor.sh could mount it (docs/runner.md).
+    cwd: process.env.HARBOR_HOST_CWD || process.cwd(),
     run: processes.run,
     debug,
   };

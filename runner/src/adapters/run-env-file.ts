@@ -3,6 +3,7 @@ import { randomBytes } from 'node:crypto';
 import { mkdir, open, rename, rm } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 import { renderDotenv } from '../core/env/render-dotenv';
+import { assertHostWritable } from '../boundary/host-path';
 
 export const RUN_ENV_FILE = 'var/run/.env.run';
 
@@ -12,6 +13,7 @@ export const RUN_ENV_FILE = 'var/run/.env.run';
  * a reader sees the old file or the new one, never a part, and the secrets are never readable by others.
  */
 export async function writeRunEnvFile(path: string, env: Readonly<Record<string, string>>): Promise<void> {
+  await assertHostWritable(path);
   const dir = dirname(path);
   await mkdir(dir, { recursive: true, mode: 0o700 });
   const temp = join(dir, `.${basename(path)}.${process.pid}.${randomBytes(6).toString('hex')}.tmp`);

@@ -6,8 +6,10 @@ import { pipeline } from 'node:stream/promises';
 import { createGzip } from 'node:zlib';
 import type { ConsolaInstance } from 'consola';
 import { CommandError } from '../errors';
+import { assertHostWritable } from '../boundary/host-path';
 
 export async function saveImage(image: string, file: string, gzip: boolean, log: ConsolaInstance): Promise<void> {
+  await assertHostWritable(file);
   const partial = `${file}.partial-${process.pid}`;
   log.debug(`$ docker save ${image} > ${partial}${gzip ? ' (gzip)' : ''}`);
   const child = spawn('docker', ['save', image], { stdio: ['ignore', 'pipe', 'pipe'], shell: false });

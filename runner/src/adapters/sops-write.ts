@@ -12,6 +12,7 @@ import type { SopsBranches } from '../core/sops/sops-tree';
 import { newDataKey, randomIv, utcNow, wrapDataKey } from './age-wrap';
 import { configRelativePath, loadSopsConfig } from './sops-config-file';
 import type { DecryptedSopsFile } from './sops-file';
+import { assertHostWritable } from '../boundary/host-path';
 
 export interface RecipientPlan {
   groups: string[][];
@@ -92,6 +93,7 @@ export async function reencrypt(decrypted: DecryptedSopsFile, branches: SopsBran
 
 /** Writes through a temporary file and a rename, keeping an existing file's mode (else `mode`). */
 export async function writeFileAtomic(path: string, data: string | Uint8Array, mode: number): Promise<void> {
+  await assertHostWritable(path);
   let finalMode = mode;
   try {
     finalMode = (await stat(path)).mode & 0o777;

@@ -1,8 +1,10 @@
 // Writes a text file atomically (temp file in the same directory, then rename): readers never see half a file.
 import { mkdir, rename, rm, writeFile } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
+import { assertHostWritable } from '../boundary/host-path';
 
 export async function writeTextFile(file: string, text: string): Promise<void> {
+  await assertHostWritable(file);
   const dir = dirname(file);
   await mkdir(dir, { recursive: true });
   const partial = join(dir, `.${basename(file)}.${process.pid}.partial`);

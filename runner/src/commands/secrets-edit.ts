@@ -1,7 +1,8 @@
 // `harbor secrets edit FILE`: opens $EDITOR on a decrypted copy kept in RAM, then re-encrypts (unchanged values keep their ciphertext).
 import { readFile, stat, writeFile } from 'node:fs/promises';
-import { basename, join, resolve } from 'node:path';
+import { basename, join } from 'node:path';
 import * as v from 'valibot';
+import { resolveHostPath } from '../boundary/host-path';
 import { defineCommand } from '../command-spec';
 import { parsePlainDocument, renderPlainDocument, stringEncodingFor } from '../core/sops/sops-document';
 import { selectSopsFormat } from '../core/sops/sops-format';
@@ -22,7 +23,7 @@ export const secretsEditCommand = defineCommand({
   examples: ['EDITOR=nano harbor secrets edit etc/secrets.sops.env', 'harbor secrets edit stacks/db/secrets.sops.yaml'],
   schema: v.object({ age: v.optional(v.string()) }),
   async run({ args, options, deps }) {
-    const file = resolve(deps.cwd, args[0]!);
+    const file = await resolveHostPath(deps, args[0]!, 'write');
     const format = selectSopsFormat(file);
     const exists = await stat(file).then(() => true, () => false);
     const decrypted = exists ? await decryptSopsFile(file, deps.env, { run: deps.run }) : undefined;

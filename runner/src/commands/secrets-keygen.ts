@@ -1,35 +1,54 @@
 // `harbor secrets keygen`: creates an age identity file (mode 0600) and prints its recipient.
-import { mkdir, writeFile } from 'node:fs/promises';
-import { dirname, resolve } from 'node:path';
+import { mkdir, open, rm } from 'node:fs/promises';
+import { dirname } from 'node:path';
 import { generateIdentity, identityToRecipient } from 'age-encryption';
 import * as v from 'valibot';
 import { defineCommand } from '../command-spec';
 import { SecretError } from '../errors';
 import { defaultKeysPath } from '../adapters/age-identities';
 import { utcNow } from '../adapters/age-wrap';
+import { resolveHostPath } from '../boundary/host-path';
 
 export const secretsKeygenCommand = defineCommand({
   usage: 'secrets keygen',
   group: 'Env & secrets',
   summary: 'Create an age identity file (mode 0600, like age-keygen) and print its public recipient',
   options: [
-    { flags: '-o, --output <path>', description: 'Identity file to create (default: $XDG_CONFIG_HOME or ~/.config + /sops/age/keys.txt); never overwritten' },
+    {
+      flags: '-o, --output <path>',
+      description: 'Identity file to create (default: $SOPS_AGE_KEY_FILE, else $XDG_CONFIG_HOME or ~/.config + /sops/age/keys.txt, on the host); never overwritten',
+    },
   ],
   examples: ['harbor secrets keygen', 'harbor secrets keygen --output ci-key.txt   # then store it as the CI secret SOPS_AGE_KEY'],
   schema: v.object({ output: v.optional(v.string()) }),
   async run({ options, deps }) {
-    const path = options.output ? resolve(deps.cwd, options.output) : defaultKeysPath(deps.env);
-    if (!path) throw new SecretError('no place for the key: HOME is not set', { hint: 'pass --output <path>' });
+    // Through harbor.sh, HARBOR_KEYGEN_FILE is the host's key path the shim resolved and made writable.
+    const typed = options.output ?? (deps.env.HARBOR_KEYGEN_FILE || deps.env.SOPS_AGE_KEY_FILE || defaultKeysPath(deps.env));
+    if (!typed) throw new SecretError('no place for the key: HOME is not set', { hint: 'pass --output <path>' });
+    // Refuses before a key exists anywhere: a key written into the runner would vanish with it.
+    const path = await resolveHostPath(deps, typed, 'write');
     const identity = await generateIdentity();
     const recipient = await identityToRecipient(identity);
     await mkdir(dirname(path), { recursive: true, mode: 0o700 });
+    let file;
     try {
       // 'wx': never replace an existing key, which would lock its owner out of every file encrypted to it.
-      await writeFile(path, `# created: ${utcNow()}\n# public key: ${recipient}\n${identity}\n`, { mode: 0o600, flag: 'wx' });
+      file = await open(path, 'wx', 0o600);
     } catch (err) {
       if ((err as NodeJS.ErrnoException).code === 'EEXIST') {
         throw new SecretError(`${path} already exists; not overwriting an identity file`, { hint: 'pass --output <new path>, or keep using the existing key' });
       }
+      throw err;
+    }
+    try {
+      await file.chmod(0o600);
+      await file.writeFile(`# created: ${utcNow()}\n# public key: ${recipient}\n${identity}\n`);
+      await file.sync();
+      await file.close();
+    } catch (err) {
+      // A half-written key would be refused as "already exists" next time: remove it.
+      await file.close().catch(() => undefined);
+      await rm(path, { force: true });
       throw err;
     }
     deps.log.success(`wrote the age identity to ${path} (mode 0600); back it up (docs/Harbor-Secrets.md)`);

@@ -1,6 +1,5 @@
 // `harbor secrets set FILE PATH`: sets one value (read from stdin or a file, never argv) and re-encrypts.
 import { readFile } from 'node:fs/promises';
-import { resolve } from 'node:path';
 import * as v from 'valibot';
 import { defineCommand } from '../command-spec';
 import { parseJsonStore } from '../core/sops/stores/json-parse';
@@ -9,6 +8,7 @@ import type { SopsValue } from '../core/sops/sops-tree';
 import { decryptSopsFile } from '../adapters/sops-file';
 import { reencrypt, writeFileAtomic } from '../adapters/sops-write';
 import { readStdin } from '../adapters/read-stdin';
+import { resolveHostPath } from '../boundary/host-path';
 
 export const secretsSetCommand = defineCommand({
   usage: 'secrets set <file> <path>',
@@ -29,9 +29,10 @@ export const secretsSetCommand = defineCommand({
     keepNewline: v.optional(v.boolean(), false),
   }),
   async run({ args, options, deps }) {
-    const file = resolve(deps.cwd, args[0]!);
+    const file = await resolveHostPath(deps, args[0]!, 'write');
+    const valueFile = options.valueFile === undefined ? undefined : await resolveHostPath(deps, options.valueFile, 'read');
     const path = parseSopsPath(args[1]!);
-    let input = options.valueFile ? await readFile(resolve(deps.cwd, options.valueFile), 'utf8') : await readStdin();
+    let input = valueFile ? await readFile(valueFile, 'utf8') : await readStdin();
     if (!options.keepNewline) input = input.replace(/\r?\n$/, '');
     const value: SopsValue = options.json ? parseJsonValue(input, args[1]!) : { type: 'str', value: input };
     const decrypted = await decryptSopsFile(file, deps.env, { run: deps.run });
