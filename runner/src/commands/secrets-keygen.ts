@@ -1,6 +1,6 @@
 // `harbor secrets keygen`: creates an age identity file (mode 0600) and prints its recipient.
-import { mkdir, open, rm } from 'node:fs/promises';
-import { dirname } from 'node:path';
+import { lstat, mkdir, open, rm } from 'node:fs/promises';
+import { dirname, resolve } from 'node:path';
 import { generateIdentity, identityToRecipient } from 'age-encryption';
 import * as v from 'valibot';
 import { defineCommand } from '../command-spec';
@@ -25,6 +25,8 @@ export const secretsKeygenCommand = defineCommand({
     // Through harbor.sh, HARBOR_KEYGEN_FILE is the host's key path the shim resolved and made writable.
     const typed = options.output ?? (deps.env.HARBOR_KEYGEN_FILE || deps.env.SOPS_AGE_KEY_FILE || defaultKeysPath(deps.env));
     if (!typed) throw new SecretError('no place for the key: HOME is not set', { hint: 'pass --output <path>' });
+    // An existing key first (its file is mounted read-only): never replace it, whatever else is wrong.
+    if (await lstat(resolve(deps.cwd, typed)).then(() => true, () => false)) throw alreadyExists(resolve(deps.cwd, typed));
     // Refuses before a key exists anywhere: a key written into the runner would vanish with it.
     const path = await resolveHostPath(deps, typed, 'write');
     const identity = await generateIdentity();
@@ -35,10 +37,7 @@ export const secretsKeygenCommand = defineCommand({
       // 'wx': never replace an existing key, which would lock its owner out of every file encrypted to it.
       file = await open(path, 'wx', 0o600);
     } catch (err) {
-      if ((err as NodeJS.ErrnoException).code === 'EEXIST') {
-        throw new SecretError(`${path} already exists; not overwriting an identity file`, { hint: 'pass --output <new path>, or keep using the existing key' });
-      }
-      throw err;
+      throw (err as NodeJS.ErrnoException).code === 'EEXIST' ? alreadyExists(path) : err;
     }
     try {
       await file.chmod(0o600);
@@ -55,3 +54,7 @@ export const secretsKeygenCommand = defineCommand({
     deps.out(`${recipient}\n`);
   },
 });
+
+function alreadyExists(path: string): SecretError {
+  return new SecretError(`${path} already exists; not overwriting an identity file`, { hint: 'pass --output <new path>, or keep using the existing key' });
+}
