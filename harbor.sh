@@ -266,6 +266,25 @@ prepare_keygen() {
   export HARBOR_KEYGEN_FILE
 }
 
+# The .sops.yaml sops would use from here: SOPS_CONFIG, else the nearest one in the current directory or
+# above it (sops walks up the same way). Empty when there is none.
+sops_config_file() {
+  if [ -n "${SOPS_CONFIG:-}" ]; then
+    host_path "$SOPS_CONFIG"
+    return 0
+  fi
+  dir=$here
+  while :; do
+    dir=${dir%/}
+    if [ -f "$dir/.sops.yaml" ]; then
+      printf '%s/.sops.yaml\n' "$dir"
+      return 0
+    fi
+    [ -n "$dir" ] || return 0
+    dir=${dir%/*}
+  done
+}
+
 # Sets mount to a --mount value showing host PATH at the same path, read-only unless MODE is rw.
 bind_spec() {
   case $1 in
@@ -367,6 +386,21 @@ fi
 if [ "$cwd_mode" = ro ] || [ "$cwd_mode" = rw ]; then
   bind_spec "$here" "$cwd_mode"
   set -- --mount "$mount" "$@"
+  # secrets commands choose recipients from a .sops.yaml that may sit above the current directory.
+  case $words in
+    secrets*)
+      config=$(sops_config_file)
+      case $config in
+        '' | "$HARBOR_HOME"/* | "$here"/*) ;;
+        *)
+          if [ -f "$config" ]; then
+            bind_spec "$config" ro
+            set -- --mount "$mount" "$@"
+          fi
+          ;;
+      esac
+      ;;
+  esac
 fi
 HARBOR_HOST_CWD=$here
 export HARBOR_HOST_CWD

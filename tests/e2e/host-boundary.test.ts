@@ -184,6 +184,21 @@ describe('paths typed from a directory outside the home mean what they mean in t
     assert.equal((await harbor(['secrets', 'decrypt', 'app.sops.env'])).stdout, 'EDITED=yes\n');
   });
 
+  test('a .sops.yaml above the current directory is found as sops finds it (mounted read-only for secrets commands)', async (t) => {
+    if (!requireDocker(t) || !recipient) return;
+    const lib = join(root, 'projects/lib');
+    mkdirSync(lib, { recursive: true });
+    const config = join(root, 'projects/.sops.yaml');
+    writeFileSync(config, `creation_rules:\n  - path_regex: \\.env$\n    age: ${recipient}\n`);
+    writeFileSync(join(lib, 'plain.env'), 'B=2\n');
+    const log = join(root, 'config-argv.log');
+    const r = await harbor(['secrets', 'encrypt', 'plain.env', '--output', 'lib.sops.env'], { cwd: lib, path: recordingDockerPath(log) });
+    assert.equal(r.code, 0, r.stderr);
+    assert.equal(r.stderr, `✔ encrypted plain.env into lib.sops.env for 1 recipient(s) from ${config}\n`);
+    assert.ok(mounts(runArgv(log)).includes(bind(config, false)));
+    assert.equal((await harbor(['secrets', 'decrypt', 'lib.sops.env'], { cwd: lib })).stdout, 'B=2\n');
+  });
+
   test('descriptor schema --output writes into the current directory and names the host path', async (t) => {
     if (!requireDocker(t)) return;
     const r = await harbor(['descriptor', 'schema', '--output', 'harbor.schema.json']);
