@@ -111,6 +111,23 @@ describe('secrets keygen writes the key on the host', () => {
     assert.equal(recipientOf(join(app, 'plain-key.txt')), same.stdout.trim());
   });
 
+  test('with no HOME and no SOPS_AGE_KEY_FILE on the host, keygen refuses instead of writing into the runner', async (t) => {
+    if (!requireDocker(t)) return;
+    const r = await harbor(['secrets', 'keygen'], { env: { HOME: '' } });
+    assert.deepEqual([r.code, r.stdout], [5, '']);
+    assert.equal(r.stderr, '✖ no place for the key: HOME is not set on the host\n  pass --output <path>, or set SOPS_AGE_KEY_FILE\n');
+  });
+
+  test('a folder the user cannot write is refused with its host path, no stack trace', async (t) => {
+    if (!requireDocker(t) || process.getuid?.() === 0) return;
+    const locked = join(root, 'locked');
+    mkdirSync(locked, { mode: 0o500 });
+    const r = await harbor(['secrets', 'keygen', '--output', join(locked, 'k.txt')]);
+    assert.equal(r.code, 5, r.stderr);
+    assert.equal(r.stderr, `✖ ${join(locked, 'k.txt')}: cannot create the key there (permission denied)\n  pass --output <path> in a folder you can write\n`);
+    assert.deepEqual(readdirSync(locked), []);
+  });
+
   test('every other command sees the key read-only and no key folder', async (t) => {
     if (!requireDocker(t)) return;
     const log = join(root, 'decrypt-argv.log');

@@ -23,8 +23,10 @@ export const secretsKeygenCommand = defineCommand({
   schema: v.object({ output: v.optional(v.string()) }),
   async run({ options, deps }) {
     // Through harbor.sh, HARBOR_KEYGEN_FILE is the host's key path the shim resolved and made writable.
-    const typed = options.output ?? (deps.env.HARBOR_KEYGEN_FILE || deps.env.SOPS_AGE_KEY_FILE || defaultKeysPath(deps.env));
-    if (!typed) throw new SecretError('no place for the key: HOME is not set', { hint: 'pass --output <path>' });
+    // In the runner, HOME is the container's (/tmp): its default key path would vanish, so it is never used.
+    const fallback = deps.env.HARBOR_IN_RUNNER === '1' ? undefined : defaultKeysPath(deps.env);
+    const typed = options.output ?? (deps.env.HARBOR_KEYGEN_FILE || deps.env.SOPS_AGE_KEY_FILE || fallback);
+    if (!typed) throw new SecretError('no place for the key: HOME is not set on the host', { hint: 'pass --output <path>, or set SOPS_AGE_KEY_FILE' });
     // An existing key first (its file is mounted read-only): never replace it, whatever else is wrong.
     if (await lstat(resolve(deps.cwd, typed)).then(() => true, () => false)) throw alreadyExists(resolve(deps.cwd, typed));
     // Refuses before a key exists anywhere: a key written into the runner would vanish with it.
@@ -37,7 +39,10 @@ export const secretsKeygenCommand = defineCommand({
       // 'wx': never replace an existing key, which would lock its owner out of every file encrypted to it.
       file = await open(path, 'wx', 0o600);
     } catch (err) {
-      throw (err as NodeJS.ErrnoException).code === 'EEXIST' ? alreadyExists(path) : err;
+      const code = (err as NodeJS.ErrnoException).code;
+      if (code === 'EEXIST') throw alreadyExists(path);
+      if (code === 'EACCES' || code === 'EPERM') throw new SecretError(`${path}: cannot create the key there (permission denied)`, { hint: 'pass --output <path> in a folder you can write' });
+      throw err;
     }
     try {
       await file.chmod(0o600);
