@@ -1,8 +1,8 @@
 // The contract between the workflow engine and an action: a validated params schema, a pure plan, and a run.
 import type { ConsolaInstance } from 'consola';
 import type * as v from 'valibot';
-import type { ComposeSelection } from '../core/compose-files';
-import type { Deps } from '../deps';
+import type { ComposeSelection } from '../source/core/compose-files';
+import type { Deps } from '../shared/deps';
 
 /** The compose files (relative to the home, in `-f` order), services, options and capabilities the source stage chose. */
 export type SourceSelection = ComposeSelection;

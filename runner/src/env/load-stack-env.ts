@@ -1,0 +1,53 @@
+// Loads the stack's env: plans the sources, reads the files (sops through the decryptor), merges them.
+import { readdir } from 'node:fs/promises';
+import { join } from 'node:path';
+import { compareCodePoints } from '../shared/core/compare-code-points';
+import type { EnvConfig } from '../descriptor/core/env-config-schema';
+import type { EnvLayer } from './core/merge-env-layers';
+import { mergeStackEnv, type StackEnv } from './core/merge-stack-env';
+import { planEnvSources } from './core/plan-env-sources';
+import { EnvError } from '../shared/core/errors';
+import { readEnvLayers, type SopsEnvReader } from './read-env-layers';
+import { readSopsEnvFile } from '../secrets/sops-env-file';
+
+export interface LoadStackEnvOptions {
+  home: string;
+  /** The runner's environment: the last place a reference looks, and where sops finds age identities. */
+  env: Readonly<Record<string, string | undefined>>;
+  /** The descriptor's `prepare.env` (parsed; DEFAULT_ENV_SOURCES when absent). */
+  config: EnvConfig;
+  /** Services whose per-service layers are read; default: every directory in stacks/. */
+  services?: readonly string[];
+  /** The selected site; default: HARBOR_SITE from `env`. */
+  site?: string;
+  /** Default: readSopsEnvFile. */
+  readSops?: SopsEnvReader;
+}
+
+export interface LoadedStackEnv extends StackEnv {
+  layers: EnvLayer[];
+}
+
+/**
+ * @example const stack = await loadStackEnv({ home: deps.home, env: deps.env, config: descriptor.prepare.env })
+ *          await deps.run(argv, { env: buildComposeEnv(stack.merged, stack.services) })
+ */
+export async function loadStackEnv(options: LoadStackEnvOptions): Promise<LoadedStackEnv> {
+  const services = options.services ?? (await listServiceDirs(options.home));
+  const site = options.site ?? (options.env.HARBOR_SITE || undefined);
+  const plan = planEnvSources(options.config.sources, { services, ...(site !== undefined && { site }) });
+  const layers = await readEnvLayers(plan, { home: options.home, env: options.env, readSops: options.readSops ?? readSopsEnvFile });
+  const stack = mergeStackEnv(layers, services, options.env);
+  return { ...stack, layers, warnings: [...plan.warnings, ...stack.warnings] };
+}
+
+/** The directories in stacks/, in code-point order. */
+export async function listServiceDirs(home: string): Promise<string[]> {
+  try {
+    const entries = await readdir(join(home, 'stacks'), { withFileTypes: true });
+    return entries.filter((e) => e.isDirectory()).map((e) => e.name).sort(compareCodePoints);
+  } catch (err) {
+    if ((err as NodeJS.ErrnoException).code === 'ENOENT') return [];
+    throw new EnvError(`cannot read stacks/: ${(err as NodeJS.ErrnoException).code ?? 'error'}`, { cause: err });
+  }
+}
