@@ -8,7 +8,7 @@ import { dirname, join } from 'node:path';
 import { createConsola } from 'consola';
 import { createProcessRunner } from '../runner/src/shared/process-runner';
 import { loadPreparePlan } from '../runner/src/stack/load-prepare-plan';
-import { resolveSource } from '../runner/src/source/resolve-source';
+import { resolveSource } from '../runner/src/stack/resolve-source';
 import { runPrepare } from '../runner/src/prepare/run-prepare';
 import type { Deps } from '../runner/src/shared/deps';
 

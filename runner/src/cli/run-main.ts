@@ -1,4 +1,4 @@
-// The composition root: builds the logger and adapters, runs the CLI and prints errors; main.ts exits.
+// The composition root: builds the logger and adapters, runs the CLI and prints errors; main.ts owns the exit.
 import { inspect } from 'node:util';
 import { createLogger } from '../shared/logger';
 import { createProcessRunner } from '../shared/process-runner';
@@ -7,7 +7,8 @@ import { ALL_COMMANDS } from './all-commands';
 import type { Deps } from '../shared/deps';
 import { EXIT, HarborError } from '../shared/core/errors';
 
-export async function runMain(argv: string[]): Promise<number> {
+/** `exit` is main.ts's: a signal ends the run through it once what Harbor started has stopped. */
+export async function runMain(argv: string[], exit: (code: number) => void): Promise<number> {
   // Global flags are read before parsing so that parse errors already log at the right level.
   const debug = argv.includes('--debug') || process.env.HARBOR_DEBUG === '1';
   const quiet = argv.includes('--quiet');
@@ -20,7 +21,7 @@ export async function runMain(argv: string[]): Promise<number> {
     if (stopping) return;
     stopping = true;
     log.warn(`${signal}: stopping what Harbor started…`);
-    void processes.stopAll(signal).then(() => process.exit(EXIT.interrupted));
+    void processes.stopAll(signal).then(() => exit(EXIT.interrupted));
   };
   process.on('SIGINT', onSignal);
   process.on('SIGTERM', onSignal);

@@ -7,8 +7,7 @@ import type { Descriptor } from './core/descriptor-schema';
 import { validateDescriptor } from './core/validate-descriptor';
 import { parseYamlSource, type YamlSource } from './core/yaml-source';
 import { DescriptorError, UsageError } from '../shared/core/errors';
-import type { ActionDefinition } from '../workflow/action';
-import { ACTIONS } from '../workflow/action-registry';
+import type { ActionSchema } from './core/action-schema';
 
 export const SYSTEM_DESCRIPTOR = 'etc/harbor.yaml';
 export const STACKS_DIR = 'stacks';
@@ -22,8 +21,8 @@ export interface LoadedDescriptor {
 export interface LoadDescriptorOptions {
   /** Merge stacks/<stack>/harbor.yaml over the system descriptor (`--stack`). */
   stack?: string | undefined;
-  /** The actions steps may name (tests pass fakes); default: the registry. */
-  actions?: readonly ActionDefinition[];
+  /** The actions steps may name: the workflow's registry (ACTIONS), or fakes in tests. */
+  actions: readonly ActionSchema[];
 }
 
 /** A stack name is one directory under stacks/: no separators, no `..`. */
@@ -31,14 +30,14 @@ const STACK_NAME = /^[A-Za-z0-9][A-Za-z0-9._-]*$/;
 
 /**
  * Loads the descriptor of `home`. With no etc/harbor.yaml (and no stack override) it is DEFAULT_DESCRIPTOR.
- * @example const { descriptor, files } = await loadDescriptor('/srv/harbor', { stack: 'webui' })
+ * @example const { descriptor, files } = await loadDescriptor('/srv/harbor', { stack: 'webui', actions: ACTIONS })
  */
-export async function loadDescriptor(home: string, options: LoadDescriptorOptions = {}): Promise<LoadedDescriptor> {
+export async function loadDescriptor(home: string, options: LoadDescriptorOptions): Promise<LoadedDescriptor> {
   const system = await readSource(home, SYSTEM_DESCRIPTOR);
   const override = options.stack === undefined ? undefined : await readStackOverride(home, options.stack);
   const files = [system, override].filter((s): s is YamlSource => s !== undefined).map((s) => s.file);
   if (files.length === 0) return { descriptor: DEFAULT_DESCRIPTOR, files };
-  return { descriptor: validateDescriptor({ system, override }, options.actions ?? ACTIONS), files };
+  return { descriptor: validateDescriptor({ system, override }, options.actions), files };
 }
 
 async function readStackOverride(home: string, stack: string): Promise<YamlSource | undefined> {

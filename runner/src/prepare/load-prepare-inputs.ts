@@ -6,7 +6,18 @@ import { buildComposeEnv, selectSecretValues } from '../env/core/build-compose-e
 import { buildTemplateJobs } from '../templates/core/build-template-jobs';
 import { buildTemplateEnv } from '../templates/core/template-values';
 import type { Deps } from '../shared/deps';
-import type { ResolvedSource } from '../source/resolve-source';
+import type { ComposeProject } from '../compose/core/compose-argv';
+import type { Descriptor } from '../descriptor/core/descriptor-schema';
+import type { ComposeSelection } from '../source/core/compose-files';
+
+/** What prepare reads of the resolved source (the stack's ResolvedSource is one). */
+export interface PrepareSource {
+  descriptor: Descriptor;
+  project: ComposeProject;
+  selection: ComposeSelection;
+  /** The `--site` given, for the env layers. */
+  site?: string | undefined;
+}
 
 export interface PrepareInputs {
   stack: LoadedStackEnv;
@@ -27,7 +38,7 @@ export interface PrepareInputs {
  * compose rejects or a required variable that is unset all stop here.
  * @example const inputs = await loadPrepareInputs(deps, source); inputs.composeServices // ['greeter', 'hello']
  */
-export async function loadPrepareInputs(deps: Deps, source: ResolvedSource): Promise<PrepareInputs> {
+export async function loadPrepareInputs(deps: Deps, source: PrepareSource): Promise<PrepareInputs> {
   const { prepare } = source.descriptor;
   // Pure and cheap: a template entry whose `to:` leaves var/run/ fails here, before the lock, not under it.
   buildTemplateJobs(prepare.templates, source.selection.services);

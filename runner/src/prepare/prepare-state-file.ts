@@ -1,7 +1,8 @@
 // Reads and writes var/run/.harbor/env-state.json and its hash key: both mode 0600, each replaced in one rename.
 import { randomBytes } from 'node:crypto';
-import { mkdir, open, readFile, rename, rm } from 'node:fs/promises';
-import { basename, dirname, join } from 'node:path';
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { writeFileAtomic } from '../shared/atomic-write';
 import { parsePrepareState, PREPARE_STATE_KEY_PATH, PREPARE_STATE_PATH, renderPrepareState, type PrepareState } from './core/prepare-state';
 
 export interface StoredPrepareState {
@@ -48,19 +49,7 @@ async function readOptional(path: string): Promise<Buffer | undefined> {
   }
 }
 
-/** Created 0600 (fchmod again, so no umask widens it), then renamed over `path`: readers see old or new, whole. */
+/** Mode 0600 whatever the umask, replaced in one rename: readers see old or new, whole. */
 async function writePrivateFile(path: string, text: string): Promise<void> {
-  await mkdir(dirname(path), { recursive: true });
-  const temp = join(dirname(path), `.${basename(path)}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`);
-  const handle = await open(temp, 'wx', 0o600);
-  try {
-    await handle.chmod(0o600);
-    await handle.writeFile(text, 'utf8');
-    await handle.close();
-    await rename(temp, path);
-  } catch (err) {
-    await handle.close().catch(() => undefined);
-    await rm(temp, { force: true });
-    throw err;
-  }
+  await writeFileAtomic(path, text, { mode: 0o600 });
 }

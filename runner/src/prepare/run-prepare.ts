@@ -6,13 +6,11 @@ import { loadPrepareStateKey, writePrepareState } from './prepare-state-file';
 import { readComposeTexts } from './read-compose-texts';
 import { removeRunEnvFile, RUN_ENV_FILE, writeRunEnvFile } from '../env/run-env-file';
 import { runPrepareTemplates } from '../templates/run-prepare-templates';
-import { writeTextFile } from '../shared/write-text-file';
+import { writeFileAtomic } from '../shared/atomic-write';
 import { buildPrepareOverlay, PREPARE_OVERLAY_PATH } from './core/build-prepare-overlay';
 import { buildPrepareState } from './core/prepare-state';
 import type { Deps } from '../shared/deps';
-import { loadPrepareInputs, type PrepareInputs } from './load-prepare-inputs';
-import type { ResolvedSource } from '../source/resolve-source';
-import type { StackEnv } from '../stack/stack-env';
+import { loadPrepareInputs, type PrepareInputs, type PrepareSource } from './load-prepare-inputs';
 import { withHomeLock } from '../lock/with-home-lock';
 
 export interface RunPrepareOptions {
@@ -22,7 +20,11 @@ export interface RunPrepareOptions {
   command?: string;
 }
 
-export interface PreparedStack extends StackEnv {
+export interface PreparedStack {
+  /** Handed to compose through the process environment only (secrets included): never argv, never logs. */
+  composeEnv: Record<string, string>;
+  /** Values to redact wherever Harbor prints compose output, longest first. */
+  secretValues: string[];
   /** The selection's compose files, then the overlay: what deploy's compose calls use. */
   files: string[];
   warnings: string[];
@@ -44,7 +46,7 @@ export interface PreparedStack extends StackEnv {
  */
 export async function runPrepare<T = PreparedStack>(
   deps: Deps,
-  source: ResolvedSource,
+  source: PrepareSource,
   options: RunPrepareOptions = {},
   then?: (prepared: PreparedStack) => Promise<T>,
 ): Promise<T> {
@@ -55,7 +57,7 @@ export async function runPrepare<T = PreparedStack>(
   });
 }
 
-async function writePrepared(deps: Deps, source: ResolvedSource, inputs: PrepareInputs, lock: HomeLock, options: RunPrepareOptions): Promise<PreparedStack> {
+async function writePrepared(deps: Deps, source: PrepareSource, inputs: PrepareInputs, lock: HomeLock, options: RunPrepareOptions): Promise<PreparedStack> {
   const log = deps.log.withTag('prepare');
   const rendered = await runPrepareTemplates(deps, { ...inputs.templates, lock });
   const overlay = buildPrepareOverlay({ stack: inputs.stack, composeServices: inputs.composeServices, composeEnv: inputs.composeEnv, configHashes: rendered.configHashes });
@@ -66,7 +68,7 @@ async function writePrepared(deps: Deps, source: ResolvedSource, inputs: Prepare
   for (const warning of skipped) log.warn(warning);
   const overlayPath = join(deps.home, PREPARE_OVERLAY_PATH);
   const current = await readFile(overlayPath, 'utf8').catch(() => undefined);
-  if (current !== overlay.yaml) await writeTextFile(overlayPath, overlay.yaml);
+  if (current !== overlay.yaml) await writeFileAtomic(overlayPath, overlay.yaml);
 
   // The env file exists exactly when the last prepare persisted the env: a stale copy of secrets helps no one.
   const persist = options.persistEnv === true || source.descriptor.prepare.env.persist;

@@ -1,6 +1,4 @@
-// Encrypts and re-encrypts sops files: recipients from --age or .sops.yaml, new or kept data keys, atomic writes.
-import { chmod, rename, stat, writeFile } from 'node:fs/promises';
-import { basename, dirname, join } from 'node:path';
+// Encrypts and re-encrypts sops files: recipients from --age or .sops.yaml, new or kept data keys.
 import { SecretError } from '../shared/core/errors';
 import type { CryptRule } from './core/crypt-rules';
 import { sealDocument } from './core/seal-document';
@@ -88,18 +86,4 @@ export async function reencrypt(decrypted: DecryptedSopsFile, branches: SopsBran
     ivs: options.newKey ? undefined : decrypted.ivs,
   });
   return renderSopsDocument(doc, decrypted.format);
-}
-
-/** Writes through a temporary file and a rename, keeping an existing file's mode (else `mode`). */
-export async function writeFileAtomic(path: string, data: string | Uint8Array, mode: number): Promise<void> {
-  let finalMode = mode;
-  try {
-    finalMode = (await stat(path)).mode & 0o777;
-  } catch {
-    // a new file
-  }
-  const tmp = join(dirname(path), `.${basename(path)}.harbor-${process.pid}.tmp`);
-  await writeFile(tmp, data, { mode: 0o600 });
-  await chmod(tmp, finalMode);
-  await rename(tmp, path);
 }

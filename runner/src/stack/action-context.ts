@@ -1,7 +1,7 @@
 // Builds what compose actions and the workflow engine receive from a resolved source and its env (read or prepared).
 import type { Deps } from '../shared/deps';
 import type { ActionContext } from '../workflow/action';
-import type { ResolvedSource } from '../source/resolve-source';
+import type { ResolvedSource } from './resolve-source';
 import type { StackEnv } from './stack-env';
 
 export type StageContext = Omit<ActionContext, 'stage' | 'log'>;

@@ -15,7 +15,7 @@ import type { Deps } from '../shared/deps';
 import { planStage, type StagePlan } from '../workflow/plan-stage';
 import { buildActionContext } from './action-context';
 import { loadPrepareInputs } from '../prepare/load-prepare-inputs';
-import type { ResolvedSource } from '../source/resolve-source';
+import type { ResolvedSource } from './resolve-source';
 
 /** A rendered file as plan shows it: the mode in octal, as in the manifest. */
 export interface PlannedFileChange {

@@ -1,5 +1,4 @@
 // The env a stack's compose calls run with (the merged env layers, secrets included), the secret values to redact, and the compose files.
-import { access } from 'node:fs/promises';
 import { join } from 'node:path';
 import { loadStackEnv, type LoadedStackEnv } from '../env/load-stack-env';
 import { readComposeTexts } from '../prepare/read-compose-texts';
@@ -11,7 +10,8 @@ import { PREPARE_OVERLAY_PATH } from '../prepare/core/build-prepare-overlay';
 import { hashComposeFiles } from '../prepare/core/prepare-state';
 import type { Deps } from '../shared/deps';
 import { HarborError } from '../shared/core/errors';
-import type { ResolvedSource } from '../source/resolve-source';
+import { pathExists } from '../shared/path-exists';
+import type { ResolvedSource } from './resolve-source';
 
 export interface StackEnv {
   /** Handed to compose through the process environment only (secrets included): never argv, never logs. */
@@ -70,7 +70,7 @@ export async function readStackEnv(deps: Deps, source: ResolvedSource, options: 
 async function selectStackFiles(home: string, files: readonly string[]): Promise<string[]> {
   const { state } = await readPrepareState(home);
   if (state === undefined || state.files.join('\n') !== files.join('\n')) return [...files];
-  const overlay = await access(join(home, PREPARE_OVERLAY_PATH)).then(() => true, () => false);
+  const overlay = await pathExists(join(home, PREPARE_OVERLAY_PATH));
   if (!overlay || state.composeSha256 !== hashComposeFiles(files, await readComposeTexts(home, files))) return [...files];
   return [...files, PREPARE_OVERLAY_PATH];
 }

@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, it } from 'node:test';
 import { parse } from 'yaml';
-import { resolveSource } from '../../src/source/resolve-source';
+import { resolveSource } from '../../src/stack/resolve-source';
 import { runPrepare } from '../../src/prepare/run-prepare';
 import { readStackEnv } from '../../src/stack/stack-env';
 import { HarborError } from '../../src/shared/core/errors';

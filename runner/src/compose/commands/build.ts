@@ -3,7 +3,7 @@ import * as v from 'valibot';
 import { defineCommand } from '../../shared/command-spec';
 import { composeBuildAction } from '../../workflow/actions/compose-build';
 import { buildCommandContext } from '../../stack/action-context';
-import { resolveSource } from '../../source/resolve-source';
+import { resolveSource } from '../../stack/resolve-source';
 import { readStackEnv } from '../../stack/stack-env';
 import { STACK_OPTIONS, sourceOptionsOf, stackOptionEntries } from '../../stack/commands/stack-options';
 

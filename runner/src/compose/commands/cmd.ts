@@ -3,7 +3,7 @@ import * as v from 'valibot';
 import { defineCommand } from '../../shared/command-spec';
 import { buildComposeArgv } from '../core/compose-argv';
 import { renderShellCommand } from '../../shared/core/shell-quote';
-import { resolveSource } from '../../source/resolve-source';
+import { resolveSource } from '../../stack/resolve-source';
 import { STACK_OPTIONS, sourceOptionsOf, stackOptionEntries } from '../../stack/commands/stack-options';
 
 export const cmdCommand = defineCommand({

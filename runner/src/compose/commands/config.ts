@@ -5,7 +5,7 @@ import { defineCommand } from '../../shared/command-spec';
 import { buildComposeArgv } from '../core/compose-argv';
 import { redactSecrets } from '../../shared/core/redact-secrets';
 import type { Deps } from '../../shared/deps';
-import { resolveSource, type ResolvedSource } from '../../source/resolve-source';
+import { resolveSource, type ResolvedSource } from '../../stack/resolve-source';
 import { readStackEnv, type StackEnv } from '../../stack/stack-env';
 import { STACK_OPTIONS, sourceOptionsOf, stackOptionEntries } from '../../stack/commands/stack-options';
 

@@ -4,7 +4,7 @@ import { defineCommand } from '../../shared/command-spec';
 import type { ActionContext } from '../../workflow/action';
 import { composeDownAction } from '../../workflow/actions/compose-down';
 import { buildCommandContext } from '../../stack/action-context';
-import { resolveSource } from '../../source/resolve-source';
+import { resolveSource } from '../../stack/resolve-source';
 import { readStackEnv } from '../../stack/stack-env';
 import { STACK_OPTIONS, sourceOptionsOf, stackOptionEntries } from '../../stack/commands/stack-options';
 

@@ -6,7 +6,7 @@ import { defineCommand } from '../../shared/command-spec';
 import { buildComposeArgv } from '../core/compose-argv';
 import type { Deps } from '../../shared/deps';
 import { UsageError } from '../../shared/core/errors';
-import { resolveSource } from '../../source/resolve-source';
+import { resolveSource } from '../../stack/resolve-source';
 import { readStackEnv } from '../../stack/stack-env';
 import { STACK_OPTIONS, sourceOptionsOf, stackOptionEntries, type StackOptionValues } from '../../stack/commands/stack-options';
 

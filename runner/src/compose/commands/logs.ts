@@ -5,7 +5,7 @@ import { runCompose } from '../compose';
 import { defineCommand } from '../../shared/command-spec';
 import { buildComposeArgv } from '../core/compose-argv';
 import { selectRunningHandles } from '../../source/core/running-handles';
-import { resolveSource } from '../../source/resolve-source';
+import { resolveSource } from '../../stack/resolve-source';
 import { readStackEnv } from '../../stack/stack-env';
 import { STACK_OPTIONS, sourceOptionsOf, stackOptionEntries } from '../../stack/commands/stack-options';
 

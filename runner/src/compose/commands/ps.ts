@@ -4,7 +4,7 @@ import { readComposeContainers } from '../compose-containers';
 import { defineCommand } from '../../shared/command-spec';
 import { composePsAction } from '../../workflow/actions/compose-ps';
 import { buildCommandContext } from '../../stack/action-context';
-import { resolveSource } from '../../source/resolve-source';
+import { resolveSource } from '../../stack/resolve-source';
 import { readStackEnv } from '../../stack/stack-env';
 import { STACK_OPTIONS, sourceOptionsOf, stackOptionEntries } from '../../stack/commands/stack-options';
 

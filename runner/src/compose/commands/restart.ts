@@ -6,7 +6,7 @@ import { composeUpAction } from '../../workflow/actions/compose-up';
 import { buildCommandContext } from '../../stack/action-context';
 import { runDown } from './down';
 import { printUrls } from './print-urls';
-import { resolveSource } from '../../source/resolve-source';
+import { resolveSource } from '../../stack/resolve-source';
 import { readStackEnv } from '../../stack/stack-env';
 import { STACK_OPTIONS, sourceOptionsOf, stackOptionEntries } from '../../stack/commands/stack-options';
 

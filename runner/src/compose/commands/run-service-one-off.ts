@@ -3,7 +3,7 @@ import { runCompose } from '../compose';
 import { isInteractiveTerminal } from '../../shared/terminal';
 import { buildComposeArgv } from '../core/compose-argv';
 import type { Deps } from '../../shared/deps';
-import { resolveSource, type SourceOptions } from '../../source/resolve-source';
+import { resolveSource, type SourceOptions } from '../../stack/resolve-source';
 import { runPrepare } from '../../prepare/run-prepare';
 
 /**

@@ -6,7 +6,7 @@ import { composeUpAction } from '../../workflow/actions/compose-up';
 import { composeLogsAction } from '../../workflow/actions/compose-logs';
 import { buildCommandContext } from '../../stack/action-context';
 import { printUrls } from './print-urls';
-import { resolveSource } from '../../source/resolve-source';
+import { resolveSource } from '../../stack/resolve-source';
 import { runPrepare } from '../../prepare/run-prepare';
 import { STACK_OPTIONS, sourceOptionsOf, stackOptionEntries } from '../../stack/commands/stack-options';
 

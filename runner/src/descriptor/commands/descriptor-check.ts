@@ -1,5 +1,6 @@
 // `harbor descriptor check`: validates etc/harbor.yaml (and a stack override) and summarises it; exit 3 when invalid.
 import * as v from 'valibot';
+import { ACTIONS } from '../../workflow/action-registry';
 import { loadDescriptor, SYSTEM_DESCRIPTOR } from '../descriptor-loader';
 import { defineCommand } from '../../shared/command-spec';
 import { buildDescriptorSummary, renderDescriptorSummary } from '../core/build-descriptor-summary';
@@ -19,7 +20,7 @@ export const descriptorCheckCommand = defineCommand({
   ],
   schema: v.object({ stack: v.optional(v.pipe(v.string(), v.minLength(1))), json: v.optional(v.boolean(), false) }),
   async run({ options, deps }) {
-    const { descriptor, files } = await loadDescriptor(deps.home, { stack: options.stack });
+    const { descriptor, files } = await loadDescriptor(deps.home, { stack: options.stack, actions: ACTIONS });
     const summary = buildDescriptorSummary(descriptor);
     if (options.json) {
       deps.out(`${JSON.stringify({ valid: true, files, ...summary }, null, 2)}\n`);

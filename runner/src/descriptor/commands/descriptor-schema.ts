@@ -1,7 +1,7 @@
 // `harbor descriptor schema`: prints (or writes) the JSON Schema of harbor.yaml for editors.
 import { isAbsolute, relative, resolve } from 'node:path';
 import * as v from 'valibot';
-import { writeTextFile } from '../../shared/write-text-file';
+import { writeFileAtomic } from '../../shared/atomic-write';
 import { defineCommand } from '../../shared/command-spec';
 import { buildDescriptorJsonSchema } from '../core/build-descriptor-json-schema';
 import { UsageError } from '../../shared/core/errors';
@@ -36,7 +36,7 @@ export const descriptorSchemaCommand = defineCommand({
         hint: 'only the home is visible to the runner: write inside it',
       });
     }
-    await writeTextFile(file, text);
+    await writeFileAtomic(file, text);
     deps.log.success(`wrote ${rel || file}`);
   },
 });

@@ -1,6 +1,6 @@
 // Builds the JSON Schema editors use to check harbor.yaml: generated from the valibot schema and the action registry.
 import { toJsonSchema, type JsonSchema } from '@valibot/to-json-schema';
-import type { ActionDefinition } from '../../workflow/action';
+import type { ActionSchema } from './action-schema';
 import { DescriptorSchema, StageSchema, STEP_KEYS, StepSchema } from './descriptor-schema';
 
 const OPTIONS = { typeMode: 'input', errorMode: 'ignore' } as const;
@@ -10,7 +10,7 @@ const OPTIONS = { typeMode: 'input', errorMode: 'ignore' } as const;
  * on the line it is on (an anyOf over actions would only say "no alternative matched").
  * @example buildDescriptorJsonSchema(ACTIONS).$defs.Step.properties.action.enum // ['log.info', 'compose.up', ...]
  */
-export function buildDescriptorJsonSchema(actions: readonly ActionDefinition[]): JsonSchema {
+export function buildDescriptorJsonSchema(actions: readonly ActionSchema[]): JsonSchema {
   const generated = toJsonSchema(DescriptorSchema, { ...OPTIONS, definitions: { Step: StepSchema, Stage: StageSchema } });
   const { $schema, ...body } = generated as JsonSchema & { $defs?: Record<string, JsonSchema> };
   const step = body.$defs!.Step as JsonSchema & { properties: Record<string, JsonSchema> };
@@ -26,7 +26,7 @@ export function buildDescriptorJsonSchema(actions: readonly ActionDefinition[]):
   } as JsonSchema;
 }
 
-function buildStepSchema(step: JsonSchema & { properties: Record<string, JsonSchema> }, actions: readonly ActionDefinition[]): JsonSchema {
+function buildStepSchema(step: JsonSchema & { properties: Record<string, JsonSchema> }, actions: readonly ActionSchema[]): JsonSchema {
   const ownKeys = Object.fromEntries(STEP_KEYS.map((key) => [key, true]));
   return {
     ...step,

@@ -1,6 +1,6 @@
 // Checks every step of every stage against the action registry: the action exists and its params are valid.
 import * as v from 'valibot';
-import type { ActionDefinition } from '../../workflow/action';
+import type { ActionSchema } from './action-schema';
 import { describeIssue, type DescribedIssue } from './describe-issue';
 import { STEP_KEYS } from './descriptor-schema';
 import { findWhenSyntaxError } from './evaluate-when';
@@ -14,7 +14,7 @@ import type { PathKey } from './yaml-source';
  * @example checkSteps({ deploy: { steps: [{ action: 'compose.upp' }] } }, ACTIONS)
  * // [{ path: ['deploy', 'steps', 0, 'action'], atKey: false, message: 'unknown action "compose.upp" (did you mean compose.up?)' }]
  */
-export function checkSteps(raw: unknown, actions: readonly ActionDefinition[]): DescribedIssue[] {
+export function checkSteps(raw: unknown, actions: readonly ActionSchema[]): DescribedIssue[] {
   const issues: DescribedIssue[] = [];
   for (const [stagePath, steps] of stageStepLists(raw)) {
     steps.forEach((step, index) => {
@@ -27,13 +27,13 @@ export function checkSteps(raw: unknown, actions: readonly ActionDefinition[]): 
 }
 
 /** Checks one step: its `when:` syntax, its action and params (also used for steps built in code). */
-export function checkStep(step: Record<string, unknown>, path: readonly PathKey[], actions: readonly ActionDefinition[]): DescribedIssue[] {
+export function checkStep(step: Record<string, unknown>, path: readonly PathKey[], actions: readonly ActionSchema[]): DescribedIssue[] {
   const whenError = typeof step.when === 'string' ? findWhenSyntaxError(step.when) : undefined;
   const whenIssues: DescribedIssue[] = whenError ? [{ path: [...path, 'when'], atKey: false, message: whenError }] : [];
   return [...whenIssues, ...checkAction(step, path, actions)];
 }
 
-function checkAction(step: Record<string, unknown>, path: readonly PathKey[], actions: readonly ActionDefinition[]): DescribedIssue[] {
+function checkAction(step: Record<string, unknown>, path: readonly PathKey[], actions: readonly ActionSchema[]): DescribedIssue[] {
   const name = String(step.action);
   const action = actions.find((a) => a.name === name);
   if (!action) {

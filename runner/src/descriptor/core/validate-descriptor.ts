@@ -1,6 +1,6 @@
 // Validates the system descriptor merged with an optional stack override; every error names file:line:col and path.
 import * as v from 'valibot';
-import type { ActionDefinition } from '../../workflow/action';
+import type { ActionSchema } from './action-schema';
 import { DescriptorError } from '../../shared/core/errors';
 import { checkSteps } from './check-steps';
 import { describeIssue, type DescribedIssue } from './describe-issue';
@@ -25,7 +25,7 @@ const HINT = 'fix the descriptor, then run `harbor descriptor check` (docs/Harbo
  * reported at once, one `file:line:col: dotted.path: message` per line, in file order.
  * @example validateDescriptor({ system: parseYamlSource('version: 1\n', 'etc/harbor.yaml') }, ACTIONS).version // 1
  */
-export function validateDescriptor(sources: DescriptorSources, actions: readonly ActionDefinition[]): Descriptor {
+export function validateDescriptor(sources: DescriptorSources, actions: readonly ActionSchema[]): Descriptor {
   const files = [sources.override, sources.system].filter((s): s is YamlSource => s !== undefined);
   for (const source of files) requireMap(source);
   const systemValue = withoutExtensions(sources.system?.value ?? { version: 1 });

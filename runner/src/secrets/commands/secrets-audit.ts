@@ -1,7 +1,4 @@
 // `harbor secrets audit`: who can decrypt each encrypted file, and which files still name recipients .sops.yaml dropped.
-import { readFile } from 'node:fs/promises';
-import { join } from 'node:path';
-import { glob } from 'tinyglobby';
 import * as v from 'valibot';
 import { defineCommand } from '../../shared/command-spec';
 import { selectCreationRule } from '../core/sops-config';
@@ -9,6 +6,7 @@ import { parseSopsDocument } from '../core/sops-document';
 import { selectSopsFormat } from '../core/sops-format';
 import { selectRecipients } from '../core/sops-metadata';
 import { looksEncrypted } from '../core/secrets-lint';
+import { readHomeTexts } from '../read-home-texts';
 import { configRelativePath, loadSopsConfig } from '../sops-config-file';
 
 interface AuditRow {
@@ -30,11 +28,8 @@ export const secretsAuditCommand = defineCommand({
   schema: v.object({ json: v.optional(v.boolean(), false) }),
   async run({ options, deps }) {
     const config = await loadSopsConfig(deps.home, deps.env);
-    const candidates = await glob(['**/*.{yaml,yml,json,env,ini}', '**/*.sops'], { cwd: deps.home, dot: true, ignore: ['**/node_modules/**', '.git/**', 'var/run/**'] });
     const rows: AuditRow[] = [];
-    for (const rel of candidates.sort()) {
-      const full = join(deps.home, rel);
-      const text = await readFile(full, 'utf8').catch(() => '');
+    for (const { file: rel, path: full, text } of await readHomeTexts(deps.home)) {
       if (!looksEncrypted(text)) continue;
       let doc;
       try {

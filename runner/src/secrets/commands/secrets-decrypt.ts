@@ -6,7 +6,7 @@ import { renderPlainDocument } from '../core/sops-document';
 import { SOPS_FORMATS } from '../core/sops-format';
 import { SecretError } from '../../shared/core/errors';
 import { decryptSopsFile } from '../sops-file';
-import { writeFileAtomic } from '../sops-write';
+import { writeFileAtomic } from '../../shared/atomic-write';
 
 export const secretsDecryptCommand = defineCommand({
   usage: 'secrets decrypt <file>',
@@ -36,7 +36,7 @@ export const secretsDecryptCommand = defineCommand({
     // Binary plaintext is carried as latin1 characters: turn it back into the file's bytes.
     const bytes = Buffer.from(text, decrypted.format === 'binary' && format === 'binary' ? 'latin1' : 'utf8');
     if (options.output) {
-      await writeFileAtomic(resolve(deps.cwd, options.output), bytes, 0o600);
+      await writeFileAtomic(resolve(deps.cwd, options.output), bytes, { mode: 0o600, keepMode: true, createDir: false });
       deps.log.success(`decrypted ${args[0]} into ${options.output} (mode 0600)`);
       return;
     }

@@ -1,6 +1,5 @@
 // `harbor secrets edit FILE`: opens $EDITOR on a decrypted copy kept in RAM, then re-encrypts (unchanged values keep their ciphertext).
-import { readFile, stat, writeFile } from 'node:fs/promises';
-import { basename, join, resolve } from 'node:path';
+import { basename, resolve } from 'node:path';
 import * as v from 'valibot';
 import { defineCommand } from '../../shared/command-spec';
 import { parsePlainDocument, renderPlainDocument, stringEncodingFor } from '../core/sops-document';
@@ -10,7 +9,9 @@ import { CommandError, HarborError, SecretError } from '../../shared/core/errors
 import { splitCommandLine } from '../age-identities';
 import { createPlaintextScratch } from '../plaintext-scratch';
 import { decryptSopsFile } from '../sops-file';
-import { encryptBranches, reencrypt, resolveRecipients, writeFileAtomic } from '../sops-write';
+import { encryptBranches, reencrypt, resolveRecipients } from '../sops-write';
+import { writeFileAtomic } from '../../shared/atomic-write';
+import { pathExists } from '../../shared/path-exists';
 
 const ATTEMPTS = 3;
 
@@ -24,18 +25,18 @@ export const secretsEditCommand = defineCommand({
   async run({ args, options, deps }) {
     const file = resolve(deps.cwd, args[0]!);
     const format = selectSopsFormat(file);
-    const exists = await stat(file).then(() => true, () => false);
+    const exists = await pathExists(file);
     const decrypted = exists ? await decryptSopsFile(file, deps.env, { run: deps.run }) : undefined;
     const original = decrypted ? renderPlainDocument(decrypted.document.branches, format) : '';
     // HARBOR_EDITOR first: the host's EDITOR may name a program the runner image does not have.
     const editor = splitCommandLine(deps.env.HARBOR_EDITOR || deps.env.SOPS_EDITOR || deps.env.EDITOR || 'vi');
     const scratch = await createPlaintextScratch();
     if (!scratch.inMemory) deps.log.warn('no /dev/shm here: the plaintext copy is in the temp folder (mode 0600) until the editor closes');
-    const copy = join(scratch.dir, basename(file).replace(/\.sops(?=\.)/, ''));
+    const name = basename(file).replace(/\.sops(?=\.)/, '');
     let branches: SopsBranches | undefined;
     let edited = original;
     try {
-      await writeFile(copy, original, { encoding: stringEncodingFor(format), mode: 0o600 });
+      const copy = await scratch.write(name, original, stringEncodingFor(format));
       for (let attempt = 1; attempt <= ATTEMPTS && !branches; attempt++) {
         const result = await deps.run([...editor, copy], { stdio: 'inherit' }).catch((err: NodeJS.ErrnoException) => {
           if (err.code !== 'ENOENT') throw err;
@@ -45,7 +46,7 @@ export const secretsEditCommand = defineCommand({
           });
         });
         if (result.code !== 0) throw new CommandError(`the editor (${editor[0]}) exited with ${result.code}; ${args[0]} is unchanged`, { exitCode: 1 });
-        edited = await readFile(copy, stringEncodingFor(format));
+        edited = await scratch.read(name, stringEncodingFor(format));
         if (edited === original) break;
         try {
           branches = parsePlainDocument(edited, format, basename(file));
@@ -67,7 +68,7 @@ export const secretsEditCommand = defineCommand({
     const text = decrypted
       ? await reencrypt(decrypted, branches)
       : await encryptBranches(branches, format, await resolveRecipients(file, deps.cwd, deps.env, options.age));
-    await writeFileAtomic(file, text, 0o644);
+    await writeFileAtomic(file, text, { mode: 0o644, keepMode: true, createDir: false });
     deps.log.success(`${args[0]}: saved and encrypted`);
   },
 });

@@ -6,7 +6,8 @@ import { hasSopsMetadata, parsePlainDocument } from '../core/sops-document';
 import { selectSopsFormat, SOPS_FORMATS } from '../core/sops-format';
 import { SecretError } from '../../shared/core/errors';
 import { readStoreText } from '../sops-file';
-import { encryptBranches, resolveRecipients, writeFileAtomic } from '../sops-write';
+import { encryptBranches, resolveRecipients } from '../sops-write';
+import { writeFileAtomic } from '../../shared/atomic-write';
 
 export const secretsEncryptCommand = defineCommand({
   usage: 'secrets encrypt <file>',
@@ -41,7 +42,7 @@ export const secretsEncryptCommand = defineCommand({
     const encrypted = await encryptBranches(branches, format, plan);
     const target = options.inPlace ? file : options.output ? resolve(deps.cwd, options.output) : undefined;
     if (target) {
-      await writeFileAtomic(target, encrypted, 0o644);
+      await writeFileAtomic(target, encrypted, { mode: 0o644, keepMode: true, createDir: false });
       deps.log.success(`encrypted ${args[0]} for ${plan.groups.flat().length} recipient(s) from ${plan.source}`);
     } else deps.out(encrypted);
   },

@@ -3,7 +3,8 @@ import { resolve } from 'node:path';
 import * as v from 'valibot';
 import { defineCommand } from '../../shared/command-spec';
 import { decryptSopsFile } from '../sops-file';
-import { reencrypt, writeFileAtomic } from '../sops-write';
+import { reencrypt } from '../sops-write';
+import { writeFileAtomic } from '../../shared/atomic-write';
 
 const list = (s: string | undefined) => (s ?? '').split(',').map((x) => x.trim()).filter((x) => x !== '');
 
@@ -25,7 +26,7 @@ export const secretsRotateCommand = defineCommand({
     if (dropped.length) deps.log.warn(`${args[0]}: dropping ${[...new Set(dropped)].join(', ')} keys: Harbor can only wrap the new data key for age recipients`);
     const rm = new Set(list(options.rmAge));
     const groups = meta.keyGroups.map((g, i) => [...g.age.map((a) => a.recipient).filter((r) => !rm.has(r)), ...(i === 0 ? list(options.addAge) : [])]);
-    await writeFileAtomic(file, await reencrypt(decrypted, decrypted.document.branches, { newKey: true, groups }), 0o644);
+    await writeFileAtomic(file, await reencrypt(decrypted, decrypted.document.branches, { newKey: true, groups }), { mode: 0o644, keepMode: true, createDir: false });
     deps.log.success(`${args[0]}: new data key; every value re-encrypted for ${groups.flat().length} recipient(s)`);
   },
 });

@@ -1,5 +1,4 @@
 // `harbor secrets set FILE PATH`: sets one value (read from stdin or a file, never argv) and re-encrypts.
-import { readFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import * as v from 'valibot';
 import { defineCommand } from '../../shared/command-spec';
@@ -7,8 +6,9 @@ import { parseJsonStore } from '../core/stores/json-parse';
 import { parseSopsPath, setAtPath } from '../core/sops-path';
 import type { SopsValue } from '../core/sops-tree';
 import { decryptSopsFile } from '../sops-file';
-import { reencrypt, writeFileAtomic } from '../sops-write';
-import { readStdin } from '../../shared/read-stdin';
+import { reencrypt } from '../sops-write';
+import { writeFileAtomic } from '../../shared/atomic-write';
+import { readSecretInput } from '../read-secret-input';
 
 export const secretsSetCommand = defineCommand({
   usage: 'secrets set <file> <path>',
@@ -31,13 +31,13 @@ export const secretsSetCommand = defineCommand({
   async run({ args, options, deps }) {
     const file = resolve(deps.cwd, args[0]!);
     const path = parseSopsPath(args[1]!);
-    let input = options.valueFile ? await readFile(resolve(deps.cwd, options.valueFile), 'utf8') : await readStdin();
+    let input = await readSecretInput(options.valueFile === undefined ? undefined : resolve(deps.cwd, options.valueFile));
     if (!options.keepNewline) input = input.replace(/\r?\n$/, '');
     const value: SopsValue = options.json ? parseJsonValue(input, args[1]!) : { type: 'str', value: input };
     const decrypted = await decryptSopsFile(file, deps.env, { run: deps.run });
     const [first, ...rest] = decrypted.document.branches;
     const updated = setAtPath(first ?? { type: 'map', items: [] }, path, value);
-    await writeFileAtomic(file, await reencrypt(decrypted, [updated, ...rest]), 0o644);
+    await writeFileAtomic(file, await reencrypt(decrypted, [updated, ...rest]), { mode: 0o644, keepMode: true, createDir: false });
     deps.log.success(`set ${args[1]} in ${args[0]}`);
   },
 });

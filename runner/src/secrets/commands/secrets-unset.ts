@@ -4,7 +4,8 @@ import * as v from 'valibot';
 import { defineCommand } from '../../shared/command-spec';
 import { parseSopsPath, unsetAtPath } from '../core/sops-path';
 import { decryptSopsFile } from '../sops-file';
-import { reencrypt, writeFileAtomic } from '../sops-write';
+import { reencrypt } from '../sops-write';
+import { writeFileAtomic } from '../../shared/atomic-write';
 
 export const secretsUnsetCommand = defineCommand({
   usage: 'secrets unset <file> <path>',
@@ -17,7 +18,7 @@ export const secretsUnsetCommand = defineCommand({
     const decrypted = await decryptSopsFile(file, deps.env, { run: deps.run });
     const [first, ...rest] = decrypted.document.branches;
     const updated = unsetAtPath(first ?? { type: 'map', items: [] }, parseSopsPath(args[1]!));
-    await writeFileAtomic(file, await reencrypt(decrypted, [updated, ...rest]), 0o644);
+    await writeFileAtomic(file, await reencrypt(decrypted, [updated, ...rest]), { mode: 0o644, keepMode: true, createDir: false });
     deps.log.success(`removed ${args[1]} from ${args[0]}`);
   },
 });

@@ -7,7 +7,8 @@ import { selectSopsFormat } from '../core/sops-format';
 import { selectRecipients } from '../core/sops-metadata';
 import { wrapDataKey } from '../age-wrap';
 import { openFileDataKey, readStoreText } from '../sops-file';
-import { resolveRecipients, writeFileAtomic } from '../sops-write';
+import { resolveRecipients } from '../sops-write';
+import { writeFileAtomic } from '../../shared/atomic-write';
 
 export const secretsUpdatekeysCommand = defineCommand({
   usage: 'secrets updatekeys <file>',
@@ -37,7 +38,7 @@ export const secretsUpdatekeysCommand = defineCommand({
     const keyGroups = await wrapDataKey(dataKey, plan.groups, plan.threshold);
     // Values, MAC and lastmodified stay as they are: only who can open the data key changes.
     const text = renderSopsDocument({ branches: doc.branches, metadata: { ...doc.metadata, keyGroups, shamirThreshold: plan.groups.length > 1 ? plan.threshold : 0 } }, format);
-    await writeFileAtomic(file, text, 0o644);
+    await writeFileAtomic(file, text, { mode: 0o644, keepMode: true, createDir: false });
     deps.log.success(`${args[0]}: data key re-wrapped (${added.length} added, ${removed.length} removed)`);
   },
 });

@@ -4,7 +4,7 @@ import { readComposeContainers } from '../../compose/compose-containers';
 import { defineCommand } from '../../shared/command-spec';
 import { compareCodePoints } from '../../shared/core/compare-code-points';
 import { knownHandles } from '../core/compose-handles';
-import { resolveSource } from '../resolve-source';
+import { resolveSource } from '../../stack/resolve-source';
 import { readStackEnv } from '../../stack/stack-env';
 import { STACK_OPTIONS, sourceOptionsOf, stackOptionEntries } from '../../stack/commands/stack-options';
 

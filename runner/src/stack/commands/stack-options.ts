@@ -1,7 +1,7 @@
 // The options every stack command shares (profile, --no-defaults, capabilities pin, stack), declared once.
 import * as v from 'valibot';
 import type { OptionSpec } from '../../shared/command-spec';
-import type { SourceOptions } from '../../source/resolve-source';
+import type { SourceOptions } from '../resolve-source';
 
 export const STACK_OPTIONS: readonly OptionSpec[] = [
   { flags: '--profile <name>', description: 'Default services from profiles.<name> of the descriptor (default: "default")' },

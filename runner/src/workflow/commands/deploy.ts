@@ -13,12 +13,10 @@ import { renderStagePlan } from '../render-stage-plan';
 import { runStage, type StageResult } from '../run-stage';
 import { buildActionContext, type StageContext } from '../../stack/action-context';
 import { printUrls } from '../../compose/commands/print-urls';
-import { resolveSource, type ResolvedSource } from '../../source/resolve-source';
+import { resolveSource, type ResolvedSource } from '../../stack/resolve-source';
 import { runPrepare } from '../../prepare/run-prepare';
 import { readStackEnv, type StackEnv } from '../../stack/stack-env';
 import { STACK_OPTIONS, sourceOptionsOf, stackOptionEntries } from '../../stack/commands/stack-options';
-
-/** With no `deploy:` in the descriptor, deploy is `compose up -d --wait --remove-orphans`. */
 
 export const deployCommand = defineCommand({
   usage: 'deploy [...handles]',

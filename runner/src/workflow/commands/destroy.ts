@@ -11,12 +11,10 @@ import { planStage } from '../plan-stage';
 import { renderStagePlan } from '../render-stage-plan';
 import { runStage } from '../run-stage';
 import { buildActionContext } from '../../stack/action-context';
-import { resolveSource } from '../../source/resolve-source';
+import { resolveSource } from '../../stack/resolve-source';
 import { readStackEnv } from '../../stack/stack-env';
 import { STACK_OPTIONS, sourceOptionsOf, stackOptionEntries } from '../../stack/commands/stack-options';
 import { withHomeLock } from '../../lock/with-home-lock';
-
-/** With no `destroy:` in the descriptor: remove every container of the project and its networks. */
 
 /** `--volumes` turns on `volumes` for every compose.down step of the stage (the descriptor's or the default). */
 export function withVolumes(steps: readonly Step[]): Step[] {

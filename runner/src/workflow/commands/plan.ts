@@ -4,7 +4,7 @@ import { defineCommand } from '../../shared/command-spec';
 import { renderPreparePlan } from '../../prepare/core/render-prepare-plan';
 import { renderStagePlan } from '../render-stage-plan';
 import { loadPreparePlan } from '../../stack/load-prepare-plan';
-import { resolveSource } from '../../source/resolve-source';
+import { resolveSource } from '../../stack/resolve-source';
 import { STACK_OPTIONS, sourceOptionsOf, stackOptionEntries } from '../../stack/commands/stack-options';
 
 export const planCommand = defineCommand({

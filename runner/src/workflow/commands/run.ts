@@ -1,6 +1,7 @@
 // `harbor run <name>`: runs one stage of the descriptor or prepare, prints the source selection, or (v1) runs a one-off service container.
 import * as v from 'valibot';
 import { readComposeDir } from '../../source/compose-dir';
+import { ACTIONS } from '../action-registry';
 import { loadDescriptor } from '../../descriptor/descriptor-loader';
 import { defineCommand } from '../../shared/command-spec';
 import { checkHandles, knownHandles } from '../../source/core/compose-handles';
@@ -15,7 +16,7 @@ import { planStage } from '../plan-stage';
 import { renderStagePlan } from '../render-stage-plan';
 import { runStage } from '../run-stage';
 import { buildActionContext } from '../../stack/action-context';
-import { resolveSource } from '../../source/resolve-source';
+import { resolveSource } from '../../stack/resolve-source';
 import { runServiceOneOff } from '../../compose/commands/run-service-one-off';
 import { loadPreparePlan } from '../../stack/load-prepare-plan';
 import { runPrepare } from '../../prepare/run-prepare';
@@ -55,7 +56,7 @@ export const runCommand = defineCommand({
   schema: RunOptions,
   async run({ args, rest, options, deps }) {
     const [name, ...more] = args as [string, ...string[]];
-    const { descriptor } = await loadDescriptor(deps.home, { stack: options.stack });
+    const { descriptor } = await loadDescriptor(deps.home, { stack: options.stack, actions: ACTIONS });
     const stages = selectStageNames(descriptor);
     if (name === 'source' || name === 'prepare' || stages.includes(name)) {
       if (rest.length) throw new UsageError(`run ${name}: arguments after -- are only for a one-off service command`, { hint: 'run `harbor run --help`' });

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { printComposeConfig } from '../../../src/compose/commands/config';
-import type { ResolvedSource } from '../../../src/source/resolve-source';
+import type { ResolvedSource } from '../../../src/stack/resolve-source';
 import { DEFAULT_DESCRIPTOR } from '../../../src/descriptor/core/default-descriptor';
 import { CommandError } from '../../../src/shared/core/errors';
 import { createFakeDeps } from '../../support/fake-deps';

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { describe, it } from 'node:test';
 import { runCli } from '../../../src/cli/cli';
 import { planCommand } from '../../../src/workflow/commands/plan';
-import { resolveSource } from '../../../src/source/resolve-source';
+import { resolveSource } from '../../../src/stack/resolve-source';
 import { runPrepare } from '../../../src/prepare/run-prepare';
 import { snapshotTree } from '../../../../tests/support/snapshot-tree';
 import { createFakeDeps } from '../../support/fake-deps';

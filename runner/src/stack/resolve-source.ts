@@ -1,15 +1,16 @@
 // The source stage: loads the descriptor and the compose directory, gathers host facts, and selects the compose files.
 import { loadDescriptor } from '../descriptor/descriptor-loader';
-import { readComposeDir } from './compose-dir';
-import { readDockerFacts } from './docker-facts';
-import { BUILTIN_CAPABILITIES, detectCapabilities, parseCapabilityPin } from './core/capabilities';
+import { readComposeDir } from '../source/compose-dir';
+import { readDockerFacts } from '../source/docker-facts';
+import { BUILTIN_CAPABILITIES, detectCapabilities, parseCapabilityPin } from '../source/core/capabilities';
 import type { ComposeProject } from '../compose/core/compose-argv';
-import type { ComposeSelection } from './core/compose-files';
+import type { ComposeSelection } from '../source/core/compose-files';
 import type { Descriptor } from '../descriptor/core/descriptor-schema';
-import { parseHostFacts } from './core/host-facts';
-import { selectProjectName } from './core/project-name';
-import { selectSource } from './core/select-source';
+import { parseHostFacts } from '../source/core/host-facts';
+import { selectProjectName } from '../source/core/project-name';
+import { selectSource } from '../source/core/select-source';
 import type { Deps } from '../shared/deps';
+import { ACTIONS } from '../workflow/action-registry';
 
 export interface SourceOptions {
   /** Service handles (and capability names, `*`) the user gave. */
@@ -45,7 +46,7 @@ export interface ResolvedSource {
  * given, and once per call. Host facts come from HARBOR_HOST_FACTS (set by harbor.sh).
  */
 export async function resolveSource(deps: Deps, options: SourceOptions = {}): Promise<ResolvedSource> {
-  const loaded = await loadDescriptor(deps.home, { stack: options.stack });
+  const loaded = await loadDescriptor(deps.home, { stack: options.stack, actions: ACTIONS });
   const { descriptor } = loaded;
   const rules = descriptor.source.rules;
   const names = await readComposeDir(deps.home, rules.dir);
