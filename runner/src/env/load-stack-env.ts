@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { compareCodePoints } from '../shared/core/compare-code-points';
 import type { EnvConfig } from '../descriptor/core/env-config-schema';
 import type { EnvLayer } from './core/merge-env-layers';
-import { mergeStackEnv, type StackEnv } from './core/merge-stack-env';
+import { mergeStackEnv, type MergedStackEnv } from './core/merge-stack-env';
 import { planEnvSources } from './core/plan-env-sources';
 import { EnvError } from '../shared/core/errors';
 import { readEnvLayers, type SopsEnvReader } from './read-env-layers';
@@ -24,7 +24,7 @@ export interface LoadStackEnvOptions {
   readSops?: SopsEnvReader;
 }
 
-export interface LoadedStackEnv extends StackEnv {
+export interface LoadedStackEnv extends MergedStackEnv {
   layers: EnvLayer[];
 }
 

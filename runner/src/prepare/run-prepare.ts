@@ -9,6 +9,7 @@ import { runPrepareTemplates } from '../templates/run-prepare-templates';
 import { writeFileAtomic } from '../shared/atomic-write';
 import { buildPrepareOverlay, PREPARE_OVERLAY_PATH } from './core/build-prepare-overlay';
 import { buildPrepareState } from './core/prepare-state';
+import { buildComposeFileList } from './core/compose-file-list';
 import type { Deps } from '../shared/deps';
 import { loadPrepareInputs, type PrepareInputs, type PrepareSource } from './load-prepare-inputs';
 import { withHomeLock } from '../lock/with-home-lock';
@@ -85,7 +86,7 @@ async function writePrepared(deps: Deps, source: PrepareSource, inputs: PrepareI
   return {
     composeEnv: inputs.composeEnv,
     secretValues: inputs.secretValues,
-    files: [...files, PREPARE_OVERLAY_PATH],
+    files: buildComposeFileList(files, true),
     warnings: [...inputs.warnings, ...skipped],
     services: inputs.composeServices,
     templates: { added: diff.added.length, changed: diff.changed.length, removed: diff.removed.length, unchanged: diff.unchanged.length },

@@ -1,25 +1,24 @@
-// Builds what compose actions and the workflow engine receive from a resolved source and its env (read or prepared).
+// Builds what compose actions and the workflow engine receive from a stack (read or prepared).
 import type { Deps } from '../shared/deps';
 import type { ActionContext } from '../workflow/action';
-import type { ResolvedSource } from './resolve-source';
-import type { StackEnv } from './stack-env';
+import type { Stack } from './stack';
 
 export type StageContext = Omit<ActionContext, 'stage' | 'log'>;
 
-export function buildActionContext(deps: Deps, source: ResolvedSource, env: StackEnv, dryRun = false): StageContext {
+export function buildActionContext(deps: Deps, stack: Stack, dryRun = false): StageContext {
   return {
     deps,
-    home: source.project.directory,
-    projectName: source.project.name,
-    // The stack env knows the files: prepare's overlay follows the selection's when it applies.
-    selection: env.files === undefined ? source.selection : { ...source.selection, files: env.files },
-    composeEnv: env.composeEnv,
-    secretValues: env.secretValues,
+    home: stack.project.directory,
+    projectName: stack.project.name,
+    // Actions see the stack's -f list (prepare's overlay after the selection's files when it applies).
+    selection: { ...stack.selection, files: stack.files },
+    composeEnv: stack.composeEnv,
+    secretValues: stack.secretValues,
     dryRun,
   };
 }
 
 /** The same, for calling one action directly (classic commands): the stage is the command's name. */
-export function buildCommandContext(deps: Deps, source: ResolvedSource, env: StackEnv, command: string): ActionContext {
-  return { ...buildActionContext(deps, source, env), stage: command, log: deps.log };
+export function buildCommandContext(deps: Deps, stack: Stack, command: string): ActionContext {
+  return { ...buildActionContext(deps, stack), stage: command, log: deps.log };
 }

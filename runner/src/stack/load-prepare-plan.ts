@@ -6,6 +6,7 @@ import { loadTemplatePlan } from '../templates/load-template-plan';
 import { readPrepareState } from '../prepare/prepare-state-file';
 import { selectStage } from '../descriptor/core/select-stage';
 import { buildPrepareOverlay, PREPARE_OVERLAY_PATH } from '../prepare/core/build-prepare-overlay';
+import { buildComposeFileList } from '../prepare/core/compose-file-list';
 import { planEnvChanges, type EnvChanges } from '../prepare/core/plan-env-changes';
 import { planRecreatedServices, type RecreatedService } from '../prepare/core/plan-recreated-services';
 import type { TreeChange } from '../templates/core/diff-rendered-tree';
@@ -54,8 +55,9 @@ export async function loadPreparePlan(deps: Deps, source: ResolvedSource): Promi
   const overlay = buildPrepareOverlay({ stack: inputs.stack, composeServices: inputs.composeServices, composeEnv: inputs.composeEnv, configHashes: serviceConfigHashes(commit.manifest) });
   const current = await readFile(join(deps.home, PREPARE_OVERLAY_PATH), 'utf8').catch(() => undefined);
   const stored = await readPrepareState(deps.home);
-  const files = [...source.selection.files, PREPARE_OVERLAY_PATH];
-  const ctx = buildActionContext(deps, source, { composeEnv: inputs.composeEnv, secretValues: inputs.secretValues, files }, true);
+  // The stack as the prepare would leave it: the overlay follows the selection's files.
+  const files = buildComposeFileList(source.selection.files, true);
+  const ctx = buildActionContext(deps, { ...source, composeEnv: inputs.composeEnv, secretValues: inputs.secretValues, files }, true);
   return {
     project: source.project.name,
     files,

@@ -8,7 +8,7 @@ import { describe, it } from 'node:test';
 import { parse } from 'yaml';
 import { resolveSource } from '../../src/stack/resolve-source';
 import { runPrepare } from '../../src/prepare/run-prepare';
-import { readStackEnv } from '../../src/stack/stack-env';
+import { readStack } from '../../src/stack/stack';
 import { HarborError } from '../../src/shared/core/errors';
 import { snapshotTree } from '../../../tests/support/snapshot-tree';
 import { createFakeDeps } from '../support/fake-deps';
@@ -147,30 +147,30 @@ describe('runPrepare', () => {
   }
 });
 
-describe('readStackEnv after a prepare', () => {
+describe('readStack after a prepare', () => {
   it('adds the overlay for the same selection, not for another one, not once a compose file changed', async () => {
     const { home, deps, source } = await prepared();
-    assert.deepStrictEqual((await readStackEnv(deps, source)).files, FILES, 'no prepare yet');
+    assert.deepStrictEqual((await readStack(deps, source)).files, FILES, 'no prepare yet');
     await runPrepare(deps, source);
-    assert.deepStrictEqual((await readStackEnv(deps, source)).files, [...FILES, OVERLAY]);
+    assert.deepStrictEqual((await readStack(deps, source)).files, [...FILES, OVERLAY]);
     const other = await resolveSource(deps, { capabilities: '', handles: ['webui'] });
-    assert.deepStrictEqual((await readStackEnv(deps, other)).files, other.selection.files);
+    assert.deepStrictEqual((await readStack(deps, other)).files, other.selection.files);
     writeFileSync(join(home, 'etc/stacks/compose.hello.yml'), 'services: { hi: { image: busybox } }\n');
-    assert.deepStrictEqual((await readStackEnv(deps, source)).files, FILES, 'the overlay could name a service that is gone');
+    assert.deepStrictEqual((await readStack(deps, source)).files, FILES, 'the overlay could name a service that is gone');
   });
 
   it('--site picks etc/sites/<name>.env as the site layer, over etc/site.env', async () => {
     const { deps } = await prepared({ ...PREPARE_HOME, 'etc/site.env': 'WHERE=default-site\n', 'etc/sites/prod.env': 'WHERE=prod\n' });
     const plain = await resolveSource(deps, { capabilities: '' });
-    assert.equal((await readStackEnv(deps, plain)).composeEnv.WHERE, 'default-site');
+    assert.equal((await readStack(deps, plain)).composeEnv.WHERE, 'default-site');
     const prod = await resolveSource(deps, { capabilities: '', site: 'prod' });
-    assert.equal((await readStackEnv(deps, prod)).composeEnv.WHERE, 'prod');
+    assert.equal((await readStack(deps, prod)).composeEnv.WHERE, 'prod');
   });
 
   it('tolerant (destroy, down): an env source that fails is a warning, not an error', async () => {
     const { home, deps, source } = await prepared({ ...PREPARE_HOME, 'etc/sys.env': 'BAD KEY=1\n' });
-    await assert.rejects(readStackEnv(deps, source), { message: 'etc/sys.env:1: key "BAD KEY" cannot contain a space' });
-    const env = await readStackEnv(deps, source, { tolerant: true });
+    await assert.rejects(readStack(deps, source), { message: 'etc/sys.env:1: key "BAD KEY" cannot contain a space' });
+    const env = await readStack(deps, source, { tolerant: true });
     assert.deepStrictEqual([env.composeEnv, env.files], [{}, FILES]);
     assert.deepStrictEqual(deps.logs.filter((l) => l.startsWith('warn')), ['warn: etc/sys.env:1: key "BAD KEY" cannot contain a space: going on without the env layers']);
     assert.equal(existsSync(join(home, 'var')), false);
@@ -178,8 +178,8 @@ describe('readStackEnv after a prepare', () => {
 
   it('tolerant: a sops file that cannot be decrypted is skipped alone; the other layers stay', async () => {
     const { deps, source } = await prepared({ ...PREPARE_HOME, 'prod.sops.env': 'TOKEN=ENC[AES256_GCM,data:AAAA,iv:AAAA,tag:AAAA,type:str]\nsops_version=3.9.0\n' });
-    await assert.rejects(readStackEnv(deps, source), (err: unknown) => err instanceof HarborError && err.exitCode === 5);
-    const env = await readStackEnv(deps, source, { tolerant: true });
+    await assert.rejects(readStack(deps, source), (err: unknown) => err instanceof HarborError && err.exitCode === 5);
+    const env = await readStack(deps, source, { tolerant: true });
     assert.deepStrictEqual([env.composeEnv.GREETING, env.composeEnv.API_TOKEN, env.composeEnv.TOKEN], ['hi', SECRET, undefined]);
     const warnings = deps.logs.filter((l) => l.startsWith('warn'));
     assert.equal(warnings.length, 1);

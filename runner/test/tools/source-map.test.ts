@@ -6,7 +6,12 @@ import { readSourceModules } from '../../tools/source-imports';
 import { MAP_FILE, readHeaderLine, renderSourceMap, SRC_DIR } from '../../tools/source-map';
 
 test('runner/src/README.md is current (run `npm run map` after adding, moving or re-describing a file)', () => {
-  assert.equal(readFileSync(MAP_FILE, 'utf8'), renderSourceMap());
+  const current = readFileSync(MAP_FILE, 'utf8');
+  const expected = renderSourceMap();
+  const [have, want] = [new Set(current.split('\n')), new Set(expected.split('\n'))];
+  // The lines that differ first (a short message), then the whole text (order).
+  assert.deepEqual({ stale: [...have].filter((l) => !want.has(l)), missing: [...want].filter((l) => !have.has(l)) }, { stale: [], missing: [] }, 'run `npm run map`');
+  assert.ok(current === expected, 'runner/src/README.md lists the right lines in another order: run `npm run map`');
 });
 
 test('every module starts with a one-line `// ` comment saying its job', () => {

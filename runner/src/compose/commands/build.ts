@@ -4,7 +4,7 @@ import { defineCommand } from '../../shared/command-spec';
 import { composeBuildAction } from '../../workflow/actions/compose-build';
 import { buildCommandContext } from '../../stack/action-context';
 import { resolveSource } from '../../stack/resolve-source';
-import { readStackEnv } from '../../stack/stack-env';
+import { readStack } from '../../stack/stack';
 import { STACK_OPTIONS, sourceOptionsOf, stackOptionEntries } from '../../stack/commands/stack-options';
 
 export const buildCommand = defineCommand({
@@ -20,7 +20,7 @@ export const buildCommand = defineCommand({
   schema: v.object({ ...stackOptionEntries, pull: v.optional(v.boolean(), false), cache: v.optional(v.boolean(), true) }),
   async run({ args, options, deps }) {
     const source = await resolveSource(deps, sourceOptionsOf(options, args));
-    const ctx = buildCommandContext(deps, source, await readStackEnv(deps, source), 'build');
+    const ctx = buildCommandContext(deps, await readStack(deps, source), 'build');
     const params = { pull: options.pull, noCache: !options.cache, ...(args.length ? { services: args } : {}) };
     await composeBuildAction.run(v.parse(composeBuildAction.params, params), ctx);
   },

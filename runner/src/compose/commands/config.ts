@@ -5,8 +5,8 @@ import { defineCommand } from '../../shared/command-spec';
 import { buildComposeArgv } from '../core/compose-argv';
 import { redactSecrets } from '../../shared/core/redact-secrets';
 import type { Deps } from '../../shared/deps';
-import { resolveSource, type ResolvedSource } from '../../stack/resolve-source';
-import { readStackEnv, type StackEnv } from '../../stack/stack-env';
+import { resolveSource } from '../../stack/resolve-source';
+import { readStack, type Stack } from '../../stack/stack';
 import { STACK_OPTIONS, sourceOptionsOf, stackOptionEntries } from '../../stack/commands/stack-options';
 
 export const configCommand = defineCommand({
@@ -22,20 +22,20 @@ export const configCommand = defineCommand({
   schema: v.object({ ...stackOptionEntries, services: v.optional(v.boolean(), false), json: v.optional(v.boolean(), false) }),
   async run({ args, options, deps }) {
     const source = await resolveSource(deps, sourceOptionsOf(options, args));
-    await printComposeConfig(deps, source, await readStackEnv(deps, source), options.services ? 'services' : options.json ? 'json' : 'yaml');
+    await printComposeConfig(deps, await readStack(deps, source), options.services ? 'services' : options.json ? 'json' : 'yaml');
   },
 });
 
 /**
  * Compose interpolates secrets into the model: its output (and its error text) passes through redaction of
- * `env.secretValues` before anything is printed.
+ * `stack.secretValues` before anything is printed.
  */
-export async function printComposeConfig(deps: Deps, source: ResolvedSource, env: StackEnv, format: 'yaml' | 'json' | 'services'): Promise<void> {
+export async function printComposeConfig(deps: Deps, stack: Stack, format: 'yaml' | 'json' | 'services'): Promise<void> {
   const flags = format === 'services' ? ['--services'] : format === 'json' ? ['--format', 'json'] : [];
-  const result = await runCompose(deps, buildComposeArgv(source.project, env.files ?? source.selection.files, 'config', flags), {
-    env: env.composeEnv,
+  const result = await runCompose(deps, buildComposeArgv(stack.project, stack.files, 'config', flags), {
+    env: stack.composeEnv,
     stdio: 'capture',
-    secretValues: env.secretValues,
+    secretValues: stack.secretValues,
   });
-  deps.out(redactSecrets(result.stdout, env.secretValues));
+  deps.out(redactSecrets(result.stdout, stack.secretValues));
 }

@@ -5,7 +5,7 @@ import type { ActionContext } from '../../workflow/action';
 import { composeDownAction } from '../../workflow/actions/compose-down';
 import { buildCommandContext } from '../../stack/action-context';
 import { resolveSource } from '../../stack/resolve-source';
-import { readStackEnv } from '../../stack/stack-env';
+import { readStack } from '../../stack/stack';
 import { STACK_OPTIONS, sourceOptionsOf, stackOptionEntries } from '../../stack/commands/stack-options';
 
 export const downCommand = defineCommand({
@@ -18,7 +18,7 @@ export const downCommand = defineCommand({
   async run({ args, options, deps }) {
     const source = await resolveSource(deps, sourceOptionsOf(options, args));
     // An env source that fails (a sops file without its key) must not keep a stack from being stopped.
-    await runDown(buildCommandContext(deps, source, await readStackEnv(deps, source, { tolerant: true }), 'down'), args, options.volumes);
+    await runDown(buildCommandContext(deps, await readStack(deps, source, { tolerant: true }), 'down'), args, options.volumes);
   },
 });
 

@@ -7,7 +7,7 @@ import { buildComposeArgv } from '../core/compose-argv';
 import type { Deps } from '../../shared/deps';
 import { UsageError } from '../../shared/core/errors';
 import { resolveSource } from '../../stack/resolve-source';
-import { readStackEnv } from '../../stack/stack-env';
+import { readStack } from '../../stack/stack';
 import { STACK_OPTIONS, sourceOptionsOf, stackOptionEntries, type StackOptionValues } from '../../stack/commands/stack-options';
 
 export interface ExecOptions extends StackOptionValues {
@@ -40,7 +40,7 @@ export const execCommand = defineCommand({
 /** A TTY only when the user is at one (compose exec -T otherwise), so piped output stays clean. Returns the command's exit code. */
 export async function runExec(deps: Deps, service: string, command: readonly string[], options: ExecOptions): Promise<number> {
   const source = await resolveSource(deps, sourceOptionsOf(options, [service]));
-  const env = await readStackEnv(deps, source);
+  const stack = await readStack(deps, source);
   const flags = [
     ...(isInteractiveTerminal() ? [] : ['-T']),
     ...(options.user ? ['--user', options.user] : []),
@@ -48,5 +48,5 @@ export async function runExec(deps: Deps, service: string, command: readonly str
   ];
   const argv = buildComposeArgv(source.project, source.selection.files, 'exec', [...flags, service, ...command]);
   // The command's own exit code is the answer (a failing `test -f` is not a Harbor error): pass it back as is.
-  return (await runCompose(deps, argv, { env: env.composeEnv, check: false })).code;
+  return (await runCompose(deps, argv, { env: stack.composeEnv, check: false })).code;
 }

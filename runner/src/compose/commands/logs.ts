@@ -6,7 +6,7 @@ import { defineCommand } from '../../shared/command-spec';
 import { buildComposeArgv } from '../core/compose-argv';
 import { selectRunningHandles } from '../../source/core/running-handles';
 import { resolveSource } from '../../stack/resolve-source';
-import { readStackEnv } from '../../stack/stack-env';
+import { readStack } from '../../stack/stack';
 import { STACK_OPTIONS, sourceOptionsOf, stackOptionEntries } from '../../stack/commands/stack-options';
 
 const LINES = /^(0|[1-9][0-9]*|all)$/;
@@ -30,10 +30,10 @@ export const logsCommand = defineCommand({
   }),
   async run({ args, rest, options, deps }) {
     let source = await resolveSource(deps, sourceOptionsOf(options, args));
-    const env = await readStackEnv(deps, source);
+    const stack = await readStack(deps, source);
     if (args.length === 0) {
       // compose logs only covers services of the compose model: add what is running (v1 used every file).
-      const running = await readComposeContainers(deps, source.project, source.selection.files, { env: env.composeEnv });
+      const running = await readComposeContainers(deps, source.project, source.selection.files, { env: stack.composeEnv });
       const handles = selectRunningHandles(running.map((c) => c.service), source.names, source.knownCapabilities);
       if (handles.some((h) => !source.selection.options.includes(h))) source = await resolveSource(deps, { ...sourceOptionsOf(options, handles), capabilities: source.selection.capabilities.join(',') });
     }
@@ -41,6 +41,6 @@ export const logsCommand = defineCommand({
     const argv = buildComposeArgv(source.project, source.selection.files, 'logs', [...flags, ...args]);
     // 130: the user stopped following with Ctrl-C, which is how `logs -f` ends.
     // A service that logs its own secrets should not show them through Harbor either.
-    await runCompose(deps, argv, { env: env.composeEnv, okCodes: [130], secretValues: env.secretValues });
+    await runCompose(deps, argv, { env: stack.composeEnv, okCodes: [130], secretValues: stack.secretValues });
   },
 });

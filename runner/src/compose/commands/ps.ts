@@ -5,7 +5,7 @@ import { defineCommand } from '../../shared/command-spec';
 import { composePsAction } from '../../workflow/actions/compose-ps';
 import { buildCommandContext } from '../../stack/action-context';
 import { resolveSource } from '../../stack/resolve-source';
-import { readStackEnv } from '../../stack/stack-env';
+import { readStack } from '../../stack/stack';
 import { STACK_OPTIONS, sourceOptionsOf, stackOptionEntries } from '../../stack/commands/stack-options';
 
 export const psCommand = defineCommand({
@@ -21,13 +21,13 @@ export const psCommand = defineCommand({
   schema: v.object({ ...stackOptionEntries, all: v.optional(v.boolean(), false), json: v.optional(v.boolean(), false) }),
   async run({ args, options, deps }) {
     const source = await resolveSource(deps, sourceOptionsOf(options, args));
-    const env = await readStackEnv(deps, source);
+    const stack = await readStack(deps, source);
     // compose ps lists every container of the project, not only the selected files' services.
     if (options.json) {
-      const containers = await readComposeContainers(deps, source.project, source.selection.files, { env: env.composeEnv, all: options.all });
+      const containers = await readComposeContainers(deps, source.project, source.selection.files, { env: stack.composeEnv, all: options.all });
       deps.out(`${JSON.stringify(containers, null, 2)}\n`);
       return;
     }
-    await composePsAction.run(v.parse(composePsAction.params, { all: options.all }), buildCommandContext(deps, source, env, 'ps'));
+    await composePsAction.run(v.parse(composePsAction.params, { all: options.all }), buildCommandContext(deps, stack, 'ps'));
   },
 });

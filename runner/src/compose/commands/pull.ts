@@ -4,7 +4,7 @@ import { defineCommand } from '../../shared/command-spec';
 import { composePullAction } from '../../workflow/actions/compose-pull';
 import { buildCommandContext } from '../../stack/action-context';
 import { resolveSource } from '../../stack/resolve-source';
-import { readStackEnv } from '../../stack/stack-env';
+import { readStack } from '../../stack/stack';
 import { STACK_OPTIONS, sourceOptionsOf, stackOptionEntries } from '../../stack/commands/stack-options';
 
 export const pullCommand = defineCommand({
@@ -16,7 +16,7 @@ export const pullCommand = defineCommand({
   schema: v.object({ ...stackOptionEntries, ignoreFailures: v.optional(v.boolean(), false) }),
   async run({ args, options, deps }) {
     const source = await resolveSource(deps, sourceOptionsOf(options, args));
-    const ctx = buildCommandContext(deps, source, await readStackEnv(deps, source), 'pull');
+    const ctx = buildCommandContext(deps, await readStack(deps, source), 'pull');
     // Images that are built locally (hello) have nothing to pull.
     await composePullAction.run(v.parse(composePullAction.params, { ignoreFailures: options.ignoreFailures, ignoreBuildable: true }), ctx);
   },

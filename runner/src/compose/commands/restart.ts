@@ -7,7 +7,7 @@ import { buildCommandContext } from '../../stack/action-context';
 import { runDown } from './down';
 import { printUrls } from './print-urls';
 import { resolveSource } from '../../stack/resolve-source';
-import { readStackEnv } from '../../stack/stack-env';
+import { readStack } from '../../stack/stack';
 import { STACK_OPTIONS, sourceOptionsOf, stackOptionEntries } from '../../stack/commands/stack-options';
 
 export const restartCommand = defineCommand({
@@ -19,7 +19,7 @@ export const restartCommand = defineCommand({
   schema: v.object(stackOptionEntries),
   async run({ args, options, deps }) {
     const source = await resolveSource(deps, sourceOptionsOf(options, args));
-    const ctx = buildCommandContext(deps, source, await readStackEnv(deps, source), 'restart');
+    const ctx = buildCommandContext(deps, await readStack(deps, source), 'restart');
     await runDown(ctx, args, false);
     const params = v.parse(composeUpAction.params, { removeOrphans: false, ...(args.length ? { services: args } : {}) });
     const result = await composeUpAction.run(params, ctx);

@@ -4,7 +4,7 @@ import { isInteractiveTerminal } from '../../shared/terminal';
 import { buildComposeArgv } from '../core/compose-argv';
 import type { Deps } from '../../shared/deps';
 import { resolveSource, type SourceOptions } from '../../stack/resolve-source';
-import { runPrepare } from '../../prepare/run-prepare';
+import { prepareStack } from '../../stack/stack';
 
 /**
  * Prepares the default services plus this one, then `docker compose run --rm SERVICE COMMAND...` with their files
@@ -15,8 +15,8 @@ import { runPrepare } from '../../prepare/run-prepare';
 export async function runServiceOneOff(deps: Deps, service: string, command: readonly string[], options: SourceOptions = {}): Promise<number> {
   const source = await resolveSource(deps, { ...options, handles: [...(options.handles ?? []), service] });
   // The container gets what an `up` would give it (env, rendered config, overlay); the lock is not held while it runs.
-  const env = await runPrepare(deps, source, { command: 'harbor run' });
+  const stack = await prepareStack(deps, source, { command: 'harbor run' });
   const flags = ['--rm', ...(isInteractiveTerminal() ? [] : ['-T'])];
-  const argv = buildComposeArgv(source.project, env.files, 'run', [...flags, service, ...command]);
-  return (await runCompose(deps, argv, { env: env.composeEnv, check: false })).code;
+  const argv = buildComposeArgv(stack.project, stack.files, 'run', [...flags, service, ...command]);
+  return (await runCompose(deps, argv, { env: stack.composeEnv, check: false })).code;
 }

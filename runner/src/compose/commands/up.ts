@@ -7,7 +7,7 @@ import { composeLogsAction } from '../../workflow/actions/compose-logs';
 import { buildCommandContext } from '../../stack/action-context';
 import { printUrls } from './print-urls';
 import { resolveSource } from '../../stack/resolve-source';
-import { runPrepare } from '../../prepare/run-prepare';
+import { prepareStack } from '../../stack/stack';
 import { STACK_OPTIONS, sourceOptionsOf, stackOptionEntries } from '../../stack/commands/stack-options';
 
 export const upCommand = defineCommand({
@@ -38,8 +38,8 @@ export const upCommand = defineCommand({
     // Unlike `deploy`, `up` keeps services started earlier by other `up` calls running (v1): no --remove-orphans.
     const params = v.parse(composeUpAction.params, { wait: options.wait, removeOrphans: false, ...(options.build ? { build: true } : {}), ...(options.pull ? { pull: options.pull } : {}) });
     // Like deploy, up prepares first (env, templates, overlay) and starts the containers under the same home lock.
-    const { ctx, urls } = await runPrepare(deps, source, { persistEnv: options.persistEnv, command: 'harbor up' }, async (prepared) => {
-      const ctx = buildCommandContext(deps, source, prepared, 'up');
+    const { ctx, urls } = await prepareStack(deps, source, { persistEnv: options.persistEnv, command: 'harbor up' }, async (stack) => {
+      const ctx = buildCommandContext(deps, stack, 'up');
       const result = await composeUpAction.run(params, ctx);
       return { ctx, urls: (result.data as { urls: ServiceUrl[] }).urls };
     });

@@ -4,7 +4,7 @@ import { readComposeContainers } from '../compose-containers';
 import { defineCommand } from '../../shared/command-spec';
 import { selectServiceUrl } from '../core/service-url';
 import { resolveSource } from '../../stack/resolve-source';
-import { readStackEnv } from '../../stack/stack-env';
+import { readStack } from '../../stack/stack';
 import { STACK_OPTIONS, sourceOptionsOf, stackOptionEntries } from '../../stack/commands/stack-options';
 
 export const urlCommand = defineCommand({
@@ -17,8 +17,8 @@ export const urlCommand = defineCommand({
   async run({ args, options, deps }) {
     const service = args[0]!;
     const source = await resolveSource(deps, sourceOptionsOf(options, [service]));
-    const env = await readStackEnv(deps, source);
-    const containers = await readComposeContainers(deps, source.project, source.selection.files, { env: env.composeEnv });
+    const stack = await readStack(deps, source);
+    const containers = await readComposeContainers(deps, source.project, source.selection.files, { env: stack.composeEnv });
     deps.out(`${selectServiceUrl(containers, service, options.internal)}\n`);
   },
 });

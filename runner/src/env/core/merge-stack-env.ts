@@ -9,7 +9,7 @@ export interface ServiceEnv {
   keys: string[];
 }
 
-export interface StackEnv {
+export interface MergedStackEnv {
   /** Every layer, each service's in service order: what compose files interpolate (`${NAME}`). */
   merged: MergedEnv;
   services: ServiceEnv[];
@@ -22,7 +22,7 @@ export interface StackEnv {
  * (`${service}` in a source's file) carry `service`; the others are shared.
  * @example mergeStackEnv(layers, ['web'], deps.env).services[0].keys // ['PORT', 'DB_PASSWORD']
  */
-export function mergeStackEnv(layers: readonly EnvLayer[], services: readonly string[], runnerEnv: Readonly<Record<string, string | undefined>>): StackEnv {
+export function mergeStackEnv(layers: readonly EnvLayer[], services: readonly string[], runnerEnv: Readonly<Record<string, string | undefined>>): MergedStackEnv {
   const stack = mergeEnvLayers(layers, runnerEnv);
   const warnings = new Set(stack.warnings);
   const perService = services.map((service): ServiceEnv => {

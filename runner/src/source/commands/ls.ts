@@ -5,7 +5,7 @@ import { defineCommand } from '../../shared/command-spec';
 import { compareCodePoints } from '../../shared/core/compare-code-points';
 import { knownHandles } from '../core/compose-handles';
 import { resolveSource } from '../../stack/resolve-source';
-import { readStackEnv } from '../../stack/stack-env';
+import { readStack } from '../../stack/stack';
 import { STACK_OPTIONS, sourceOptionsOf, stackOptionEntries } from '../../stack/commands/stack-options';
 
 export const lsCommand = defineCommand({
@@ -23,8 +23,8 @@ export const lsCommand = defineCommand({
     const source = await resolveSource(deps, sourceOptionsOf(options, []));
     let names: string[];
     if (options.active) {
-      const env = await readStackEnv(deps, source);
-      const containers = await readComposeContainers(deps, source.project, source.selection.files, { env: env.composeEnv });
+      const stack = await readStack(deps, source);
+      const containers = await readComposeContainers(deps, source.project, source.selection.files, { env: stack.composeEnv });
       names = [...new Set(containers.filter((c) => c.state === 'running').map((c) => c.service))];
     } else {
       // Handles, not capabilities: `nvidia` is known to the rules but is not a service.

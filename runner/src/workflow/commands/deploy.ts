@@ -14,8 +14,7 @@ import { runStage, type StageResult } from '../run-stage';
 import { buildActionContext, type StageContext } from '../../stack/action-context';
 import { printUrls } from '../../compose/commands/print-urls';
 import { resolveSource, type ResolvedSource } from '../../stack/resolve-source';
-import { runPrepare } from '../../prepare/run-prepare';
-import { readStackEnv, type StackEnv } from '../../stack/stack-env';
+import { prepareStack, readStack, type Stack } from '../../stack/stack';
 import { STACK_OPTIONS, sourceOptionsOf, stackOptionEntries } from '../../stack/commands/stack-options';
 
 export const deployCommand = defineCommand({
@@ -38,32 +37,32 @@ export const deployCommand = defineCommand({
       ['post_deploy', selectStage(source.descriptor, 'post_deploy')!],
     ];
     // `when:` sees the runner's environment overridden by the stack env, as compose's own process does.
-    const whenEnv = (env: StackEnv) => ({ ...deps.env, ...env.composeEnv });
+    const whenEnv = (stack: Stack) => ({ ...deps.env, ...stack.composeEnv });
 
     if (options.dryRun) {
       // Deploy prepares first, so its compose calls carry the overlay prepare writes (`harbor plan` shows its content).
-      const env = { ...(await readStackEnv(deps, source)), files: [...source.selection.files, PREPARE_OVERLAY_PATH] };
-      const ctx = buildActionContext(deps, source, env, true);
-      const plans = stages.map(([name, steps]) => planStage(name, steps, ctx, { env: whenEnv(env) }));
+      const stack = await readStack(deps, source, { planned: true });
+      const ctx = buildActionContext(deps, stack, true);
+      const plans = stages.map(([name, steps]) => planStage(name, steps, ctx, { env: whenEnv(stack) }));
       if (options.json) deps.out(`${JSON.stringify({ ...head(source), dryRun: true, stages: plans }, null, 2)}\n`);
       else deps.out(`${renderSelection(source.selection, source.project.name)}${renderPrepareLine(source)}${plans.map(renderStagePlan).join('')}`);
       return;
     }
 
     const results: StageResult[] = [];
-    const run = async (ctx: StageContext, env: StackEnv, [name, steps]: [string, readonly Step[]]) => {
+    const run = async (ctx: StageContext, stack: Stack, [name, steps]: [string, readonly Step[]]) => {
       if (steps.length === 0) return;
-      const result = await runStage(name, steps, ctx, { env: whenEnv(env) });
+      const result = await runStage(name, steps, ctx, { env: whenEnv(stack) });
       results.push(result);
       if (!result.ok) throw result.error;
     };
     // The home lock covers prepare and the deploy stage (compose up); post_deploy runs after it is released.
-    const { ctx, prepared } = await runPrepare(deps, source, { persistEnv: options.persistEnv, command: 'harbor deploy' }, async (prepared) => {
-      const ctx = buildActionContext(deps, source, prepared);
-      await run(ctx, prepared, stages[0]!);
-      return { ctx, prepared };
+    const { ctx, stack } = await prepareStack(deps, source, { persistEnv: options.persistEnv, command: 'harbor deploy' }, async (stack) => {
+      const ctx = buildActionContext(deps, stack);
+      await run(ctx, stack, stages[0]!);
+      return { ctx, stack };
     });
-    await run(ctx, prepared, stages[1]!);
+    await run(ctx, stack, stages[1]!);
     const urls = await readUrls(deps, ctx);
     if (options.json) {
       deps.out(`${JSON.stringify({ ...head(source), stages: results, urls }, null, 2)}\n`);

@@ -12,7 +12,7 @@ import { renderStagePlan } from '../render-stage-plan';
 import { runStage } from '../run-stage';
 import { buildActionContext } from '../../stack/action-context';
 import { resolveSource } from '../../stack/resolve-source';
-import { readStackEnv } from '../../stack/stack-env';
+import { readStack } from '../../stack/stack';
 import { STACK_OPTIONS, sourceOptionsOf, stackOptionEntries } from '../../stack/commands/stack-options';
 import { withHomeLock } from '../../lock/with-home-lock';
 
@@ -41,11 +41,11 @@ export const destroyCommand = defineCommand({
   async run({ options, deps }) {
     const source = await resolveSource(deps, sourceOptionsOf(options, []));
     // An env source that fails (a sops file without its key) must not keep a stack from being removed.
-    const env = await readStackEnv(deps, source, { tolerant: true });
-    const ctx = buildActionContext(deps, source, env, options.dryRun);
+    const stack = await readStack(deps, source, { tolerant: true });
+    const ctx = buildActionContext(deps, stack, options.dryRun);
     const declared = selectStage(source.descriptor, 'destroy')!;
     const steps = options.volumes ? withVolumes(declared) : [...declared];
-    const whenEnv = { ...deps.env, ...env.composeEnv };
+    const whenEnv = { ...deps.env, ...stack.composeEnv };
 
     if (options.dryRun) {
       const plan = planStage('destroy', steps, ctx, { env: whenEnv });

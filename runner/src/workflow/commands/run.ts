@@ -7,7 +7,6 @@ import { defineCommand } from '../../shared/command-spec';
 import { checkHandles, knownHandles } from '../../source/core/compose-handles';
 import type { Descriptor } from '../../descriptor/core/descriptor-schema';
 import { selectStage, selectStageNames } from '../../descriptor/core/select-stage';
-import { PREPARE_OVERLAY_PATH } from '../../prepare/core/build-prepare-overlay';
 import { renderPreparePlan } from '../../prepare/core/render-prepare-plan';
 import { suggestNames } from '../../descriptor/core/suggest-names';
 import type { Deps } from '../../shared/deps';
@@ -20,7 +19,7 @@ import { resolveSource } from '../../stack/resolve-source';
 import { runServiceOneOff } from '../../compose/commands/run-service-one-off';
 import { loadPreparePlan } from '../../stack/load-prepare-plan';
 import { runPrepare } from '../../prepare/run-prepare';
-import { readStackEnv, type StackEnv } from '../../stack/stack-env';
+import { prepareStack, readStack, type Stack } from '../../stack/stack';
 import { STACK_OPTIONS, sourceOptionsOf, stackOptionEntries } from '../../stack/commands/stack-options';
 
 const RunOptions = v.object({
@@ -79,18 +78,18 @@ async function runNamedStage(deps: Deps, name: string, handles: string[], option
   const steps = selectStage(source.descriptor, name)!;
   const prepares = steps.some((step) => CREATES_CONTAINERS.has(step.action));
   if (options.dryRun) {
-    const read = await readStackEnv(deps, source);
-    const env = prepares ? { ...read, files: [...source.selection.files, PREPARE_OVERLAY_PATH] } : read;
+    // A stage that starts containers would run after prepare: its compose calls carry the overlay.
+    const stack = await readStack(deps, source, { planned: prepares });
     // `when:` sees the runner's environment overridden by the stack env, as compose's own process does.
-    const plan = planStage(name, steps, buildActionContext(deps, source, env, true), { env: { ...deps.env, ...env.composeEnv } });
+    const plan = planStage(name, steps, buildActionContext(deps, stack, true), { env: { ...deps.env, ...stack.composeEnv } });
     deps.out(options.json ? `${JSON.stringify({ ...plan, dryRun: true }, null, 2)}\n` : renderStagePlan(plan));
     return 0;
   }
-  const run = (env: StackEnv) => runStage(name, steps, buildActionContext(deps, source, env), { env: { ...deps.env, ...env.composeEnv } });
+  const run = (stack: Stack) => runStage(name, steps, buildActionContext(deps, stack), { env: { ...deps.env, ...stack.composeEnv } });
   // A stage that starts containers runs under the home lock, right after prepare, as deploy's does.
   const { error, ...report } = prepares
-    ? await runPrepare(deps, source, { persistEnv: options.persistEnv, command: `harbor run ${name}` }, run)
-    : await run(await readStackEnv(deps, source, { tolerant: name === 'destroy' }));
+    ? await prepareStack(deps, source, { persistEnv: options.persistEnv, command: `harbor run ${name}` }, run)
+    : await run(await readStack(deps, source, { tolerant: name === 'destroy' }));
   if (options.json) deps.out(`${JSON.stringify(report, null, 2)}\n`);
   else for (const url of new Set(report.steps.flatMap((s) => s.urls ?? []))) deps.out(`${url}\n`);
   if (error !== undefined) throw error;
