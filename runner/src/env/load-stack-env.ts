@@ -1,4 +1,4 @@
-// Loads the stack's env: plans the sources, reads the files (sops through the decryptor), merges them.
+// The one loader of the stack's env: plans the sources, reads the files (sops through the decryptor), merges them, builds compose's env.
 import { readdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import { compareCodePoints } from '../shared/core/compare-code-points';
@@ -6,6 +6,7 @@ import type { EnvConfig } from '../descriptor/core/env-config-schema';
 import type { EnvLayer } from './core/merge-env-layers';
 import { mergeStackEnv, type MergedStackEnv } from './core/merge-stack-env';
 import { planEnvSources } from './core/plan-env-sources';
+import { buildComposeEnv, selectSecretValues } from './core/build-compose-env';
 import { EnvError } from '../shared/core/errors';
 import { readEnvLayers, type SopsEnvReader } from './read-env-layers';
 import { readSopsEnvFile } from '../secrets/sops-env-file';
@@ -26,11 +27,15 @@ export interface LoadStackEnvOptions {
 
 export interface LoadedStackEnv extends MergedStackEnv {
   layers: EnvLayer[];
+  /** The process environment compose runs with (buildComposeEnv), secrets included: never argv, never logs. */
+  composeEnv: Record<string, string>;
+  /** The secret values in it, longest first: redacted wherever Harbor prints compose output. */
+  secretValues: string[];
 }
 
 /**
  * @example const stack = await loadStackEnv({ home: deps.home, env: deps.env, config: descriptor.prepare.env })
- *          await deps.run(argv, { env: buildComposeEnv(stack.merged, stack.services) })
+ *          await deps.run(argv, { env: stack.composeEnv })
  */
 export async function loadStackEnv(options: LoadStackEnvOptions): Promise<LoadedStackEnv> {
   const services = options.services ?? (await listServiceDirs(options.home));
@@ -38,7 +43,13 @@ export async function loadStackEnv(options: LoadStackEnvOptions): Promise<Loaded
   const plan = planEnvSources(options.config.sources, { services, ...(site !== undefined && { site }) });
   const layers = await readEnvLayers(plan, { home: options.home, env: options.env, readSops: options.readSops ?? readSopsEnvFile });
   const stack = mergeStackEnv(layers, services, options.env);
-  return { ...stack, layers, warnings: [...plan.warnings, ...stack.warnings] };
+  return {
+    ...stack,
+    layers,
+    warnings: [...plan.warnings, ...stack.warnings],
+    composeEnv: buildComposeEnv(stack.merged, stack.services),
+    secretValues: selectSecretValues(stack.merged),
+  };
 }
 
 /** The directories in stacks/, in code-point order. */

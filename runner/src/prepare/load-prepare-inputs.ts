@@ -2,7 +2,6 @@
 import type { TemplatesInput } from '../templates/load-template-plan';
 import { loadStackEnv, type LoadedStackEnv } from '../env/load-stack-env';
 import { readComposeServices } from '../compose/compose-services';
-import { buildComposeEnv, selectSecretValues } from '../env/core/build-compose-env';
 import { buildTemplateJobs } from '../templates/core/build-template-jobs';
 import { buildTemplateEnv } from '../templates/core/template-values';
 import type { Deps } from '../shared/deps';
@@ -45,8 +44,7 @@ export async function loadPrepareInputs(deps: Deps, source: PrepareSource): Prom
   const stack = await loadStackEnv({ home: deps.home, env: deps.env, config: prepare.env, services: source.selection.services, ...(source.site !== undefined && { site: source.site }) });
   const log = deps.log.withTag('env');
   for (const warning of stack.warnings) log.warn(warning);
-  const composeEnv = buildComposeEnv(stack.merged, stack.services);
-  const secretValues = selectSecretValues(stack.merged);
+  const { composeEnv, secretValues } = stack;
   const composeServices = await readComposeServices(deps, source.project, source.selection.files, { env: composeEnv, secretValues });
   return {
     stack,

@@ -6,7 +6,6 @@ import { readPrepareState } from '../prepare/prepare-state-file';
 import { runPrepare, type PreparedStack, type RunPrepareOptions } from '../prepare/run-prepare';
 import type { SopsEnvReader } from '../env/read-env-layers';
 import { readSopsEnvFile } from '../secrets/sops-env-file';
-import { buildComposeEnv, selectSecretValues } from '../env/core/build-compose-env';
 import { PREPARE_OVERLAY_PATH } from '../prepare/core/build-prepare-overlay';
 import { buildComposeFileList } from '../prepare/core/compose-file-list';
 import { hashComposeFiles } from '../prepare/core/prepare-state';
@@ -68,8 +67,8 @@ export async function readStack(deps: Deps, source: ResolvedSource, options: Rea
   const overlay = options.planned === true || (await overlayApplies(deps.home, source.selection.files));
   return {
     ...source,
-    composeEnv: buildComposeEnv(env.merged, env.services),
-    secretValues: selectSecretValues(env.merged),
+    composeEnv: env.composeEnv,
+    secretValues: env.secretValues,
     files: buildComposeFileList(source.selection.files, overlay),
   };
 }
