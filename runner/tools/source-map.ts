@@ -1,6 +1,6 @@
 // Generates runner/src/README.md, the map of the runner's code, from each file's header line and the layering rule.
 // `npm run map` writes it; runner/test/tools/source-map.test.ts fails when it is stale.
-import { readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { CORE_NODE_MODULES, describeLayers, FEATURE_LAYERS, FEATURE_SUMMARIES } from './source-layers';
 import { readSourceModules } from './source-imports';
@@ -57,7 +57,7 @@ export function renderSourceMap(srcDir: string = SRC_DIR): string {
 
 if (process.argv[1] !== undefined && fileURLToPath(import.meta.url) === process.argv[1]) {
   const map = renderSourceMap();
-  const current = readFileSync(MAP_FILE, { encoding: 'utf8', flag: 'a+' });
+  const current = existsSync(MAP_FILE) ? readFileSync(MAP_FILE, 'utf8') : undefined;
   if (current === map) console.error('runner/src/README.md is current');
   else {
     writeFileSync(MAP_FILE, map);
