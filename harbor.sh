@@ -212,7 +212,7 @@ age_key_file() {
 
 # Reads what decides the mounts from the user's arguments: words (the command's first two words,
 # global flags skipped), writes (non-empty when the command writes files the user names) and output
-# (the value of -o/--output). The runner re-checks every path it writes (runner/src/boundary).
+# (the value of -o/--output). The runner re-checks every path it writes (runner/src/shared/host-path.ts).
 read_command() {
   words='' writes='' output='' has_output='' in_place='' value_next=''
   for arg do
