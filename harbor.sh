@@ -10,6 +10,9 @@
 # Environment: HARBOR_HOME (default: this script's directory), HARBOR_RUNNER_IMAGE (default:
 # harbor-runner:<version>), HARBOR_NODE_IMAGE / HARBOR_DOCKER_CLI_IMAGE / HARBOR_BUNDLE_FROM (build
 # arguments), DOCKER_HOST (unix:// socket or tcp://). See docs/runner.md.
+#
+# Exit codes of its own (the runner's pass through): 68 DOCKER_HOST or the docker context does not
+# answer, 69 the Docker daemon is not running, 77 permission denied on the socket, 127 no docker CLI.
 set -u
 
 HARBOR_SHIM_VERSION=2.0.0-alpha.1
