@@ -178,10 +178,31 @@ check_engine() {
   [ "${1:-} ${2:-}" = "runner image" ] && return 0
   RUNNER_IMAGE_INFO=$(docker image inspect --format '{{ .Id }} {{ index .Config.Labels "io.harbor.source-hash" }}' "$IMAGE" 2>/dev/null) && return 0
   RUNNER_IMAGE_INFO=missing
-  diagnose_engine && return 0
+  if diagnose_engine; then
+    if is_doctor "$@"; then doctor_needs_image "$@"; fi
+    return 0
+  fi
+  RUNNER_PROBLEM="the runner cannot start until the engine answers; then it checks compose, the home mount, var/run, the engine's disk and the age key"
+  RUNNER_FIX='fix the engine (above), then run ./harbor.sh doctor again'
   if is_doctor "$@"; then shim_doctor "$@"; fi
   printf 'harbor: error: %s\nharbor: fix: %s\n' "$ENGINE_PROBLEM" "$ENGINE_FIX" >&2
   exit "$ENGINE_EXIT"
+}
+
+# `doctor` with the engine up but no runner image: the image is built or pulled as usual; when that
+# fails (say, a host with no registry access), the shim's checks still say so, after the build's error.
+doctor_needs_image() {
+  if (ensure_image); then
+    RUNNER_IMAGE_INFO=''
+    return 0
+  fi
+  ENGINE_UP=$(docker version --format 'Docker Engine {{ .Server.Version }} (API {{ .Server.APIVersion }})' 2>/dev/null)
+  engine_endpoint
+  SOCKET_STATE=none SOCKET_FACTS=''
+  case $ENGINE_ENDPOINT in unix://*) SOCKET_STATE=ok && socket_facts "${ENGINE_ENDPOINT#unix://}" ;; esac
+  RUNNER_PROBLEM="the runner cannot start: its image $IMAGE is missing, and getting it failed (the error above)"
+  RUNNER_FIX='on a host with no registry access: ./harbor.sh runner load FILE (an archive made by ./harbor.sh runner save); or set HARBOR_RUNNER_IMAGE to an image your registry has'
+  shim_doctor "$@"
 }
 
 # True when the arguments run `harbor doctor` (global flags before the command are skipped).
@@ -274,9 +295,7 @@ diagnose_socket() {
   elif [ ! -S "$path" ]; then
     SOCKET_STATE=not-socket why="$path is not a socket"
   else
-    # shellcheck disable=SC2046 # the words of `ls -l` are the point: mode, links, owner, group
-    set -- $(ls -lLd "$path" 2>/dev/null)
-    SOCKET_FACTS="${1:-?} ${3:-?}:${4:-?}" group=${4:-}
+    socket_facts "$path"
     case $ENGINE_ERROR in *'ermission denied'*) denied=1 ;; *) denied= ;; esac
     if [ -n "$denied" ] || [ ! -r "$path" ] || [ ! -w "$path" ]; then
       SOCKET_STATE=denied
@@ -300,6 +319,13 @@ default_socket_note() {
   if [ -S "$DEFAULT_SOCKET" ]; then printf ' (%s, which exists)' "$DEFAULT_SOCKET"; else printf ' (%s, not there either)' "$DEFAULT_SOCKET"; fi
 }
 
+# Sets SOCKET_FACTS ("srw-rw---- root:docker") and group (the socket's) for the socket at PATH.
+socket_facts() {
+  # shellcheck disable=SC2046 # the words of `ls -l` are the point: mode, links, owner, group
+  set -- $(ls -lLd "$1" 2>/dev/null)
+  SOCKET_FACTS="${1:-?} ${3:-?}:${4:-?}" group=${4:-}
+}
+
 # Permission denied on the socket: not in its group, in it only since this login, or another cause.
 diagnose_permission() {
   ENGINE_EXIT=$EXIT_ENGINE_DENIED
@@ -320,7 +346,8 @@ diagnose_permission() {
 }
 
 # `harbor doctor` when the runner cannot start: the shim's own checks, printed as the runner prints its
-# checks (text, or --json), ending with why the runner's own are missing. Exits 1, as doctor does.
+# checks (text, or --json), ending with why the runner's own are missing (RUNNER_PROBLEM, RUNNER_FIX).
+# Exits 1, as doctor does with an error.
 shim_doctor() {
   CHECKS=
   me=$(id -un 2>/dev/null || id -u)
@@ -339,7 +366,11 @@ shim_doctor() {
     denied) add_check error socket "$path ($SOCKET_FACTS) cannot be opened by $me (groups: $(id -Gn 2>/dev/null))" ;;
     ok) add_check ok socket "$path ($SOCKET_FACTS) can be opened by $me" ;;
   esac
-  [ -z "$ENGINE_ENDPOINT" ] || add_check error engine "$ENGINE_PROBLEM" "$ENGINE_FIX"
+  if [ -n "${ENGINE_UP:-}" ]; then
+    add_check ok engine "$ENGINE_UP"
+  elif [ -n "$ENGINE_ENDPOINT" ]; then
+    add_check error engine "$ENGINE_PROBLEM" "$ENGINE_FIX"
+  fi
   free=$(df -Pk "$HARBOR_HOME" 2>/dev/null | awk 'NR == 2 { printf "%.1f %d", $4 / 1048576, $4 < 10485760 }')
   # shellcheck disable=SC2016 # the backquotes are text
   case $free in
@@ -347,7 +378,7 @@ shim_doctor() {
     *' 1') add_check warn 'disk (home)' "${free% *} GB free on $HARBOR_HOME" 'images and volumes need room: free some (e.g. `docker system prune`)' ;;
     *) add_check ok 'disk (home)' "${free% *} GB free on $HARBOR_HOME" ;;
   esac
-  add_check error runner "the runner cannot start until the engine answers; then it checks compose, the home mount, var/run, the engine's disk and the age key" 'fix the engine (above), then run ./harbor.sh doctor again'
+  add_check error runner "$RUNNER_PROBLEM" "$RUNNER_FIX"
   json=
   for arg in "$@"; do [ "$arg" = --json ] && json=1; done
   if [ -n "$json" ]; then print_checks_json; else print_checks; fi

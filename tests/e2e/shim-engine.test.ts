@@ -156,6 +156,33 @@ describe('harbor.sh checks the engine before the runner image', () => {
     assert.match(lines[6]!, /^✖ runner {7}the runner cannot start until the engine answers; /);
     assert.equal(lines[7], '               → fix the engine (above), then run ./harbor.sh doctor again');
   });
+
+  test('doctor, when the engine answers but the runner image can be neither found nor built, still reports', async (t) => {
+    if (!requireDocker(t)) return;
+    // A home that is not a source checkout (no Dockerfile.runner), naming an image that does not exist.
+    const home = mkdtempSync(join(scratch, 'no-image-'));
+    copyFileSync(SHIM, join(home, 'harbor.sh'));
+    const absent = `harbor-t18-absent-${process.pid}:1`;
+    const r = await runHarbor(['doctor', '--json'], { script: join(home, 'harbor.sh'), cwd: home, env: { HARBOR_RUNNER_IMAGE: absent } });
+    assert.equal(r.code, 1, r.stderr);
+    assert.match(r.stderr, new RegExp(`^harbor: error: cannot build ${absent}: ${home} has no Dockerfile.runner and runner/src`));
+    const report = JSON.parse(r.stdout) as Report;
+    assert.deepEqual(report.checks.map((c) => [c.name, c.status]), [
+      ['docker CLI', 'ok'],
+      ['context', 'ok'],
+      ['socket', 'ok'],
+      ['engine', 'ok'],
+      ['disk (home)', report.checks[4]!.status],
+      ['runner', 'error'],
+    ]);
+    assert.match(report.checks[3]!.message, /^Docker Engine \S+ \(API \d+\.\d+\)$/);
+    assert.deepEqual(report.checks[5], {
+      name: 'runner',
+      status: 'error',
+      message: `the runner cannot start: its image ${absent} is missing, and getting it failed (the error above)`,
+      hint: 'on a host with no registry access: ./harbor.sh runner load FILE (an archive made by ./harbor.sh runner save); or set HARBOR_RUNNER_IMAGE to an image your registry has',
+    });
+  });
 });
 
 describe('harbor.sh when the daemon is not running (the default socket hidden in a private mount namespace)', () => {
