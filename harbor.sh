@@ -268,7 +268,9 @@ diagnose_engine() {
   ENGINE_EXIT=$EXIT_ENGINE_ELSEWHERE
   if [ -z "$ENGINE_ENDPOINT" ]; then
     case $ENGINE_CONTEXT_ERROR in
-      *'context not found'*) ENGINE_PROBLEM="$ENGINE_VIA names no docker context" ;;
+      *'context not found'*)
+        if [ -n "${DOCKER_CONTEXT:-}" ]; then ENGINE_PROBLEM="$ENGINE_VIA names no docker context"; else ENGINE_PROBLEM="the current docker context (chosen with docker context use) does not exist"; fi
+        ;;
       *) ENGINE_PROBLEM="$ENGINE_VIA cannot be read: $ENGINE_CONTEXT_ERROR" ;;
     esac
     ENGINE_FIX="docker context ls lists the contexts; $ENGINE_UNDO"
@@ -306,12 +308,24 @@ diagnose_socket() {
   fi
   if [ -n "$ENGINE_VIA" ]; then
     ENGINE_PROBLEM="$ENGINE_VIA does not answer: $why"
-    ENGINE_FIX="start the engine meant to listen at $path; or $ENGINE_UNDO$(default_socket_note)"
+    ENGINE_FIX="$(start_engine_at "$path"); or $ENGINE_UNDO$(default_socket_note)"
   else
     ENGINE_EXIT=$EXIT_ENGINE_DOWN
     ENGINE_PROBLEM="the Docker daemon is not running ($why)"
     ENGINE_FIX=$(start_fix)
   fi
+}
+
+# How to start the engine that listens at PATH, named by where its kind puts its socket.
+start_engine_at() {
+  case $1 in
+    */.docker/run/docker.sock | */.docker/desktop/docker.sock) printf 'start Docker Desktop (on macOS: open -a Docker)\n' ;;
+    */.colima/*) printf 'start colima: colima start\n' ;;
+    */.rd/docker.sock) printf 'start Rancher Desktop\n' ;;
+    */.orbstack/*) printf 'start OrbStack: orb start\n' ;;
+    /run/user/*/docker.sock | "${XDG_RUNTIME_DIR:-/nonexistent}/docker.sock") printf 'start rootless Docker: systemctl --user start docker\n' ;;
+    *) printf 'start the engine meant to listen at %s\n' "$1" ;;
+  esac
 }
 
 # Where the default socket is, and whether it is there: a hint at what unsetting DOCKER_HOST would give.

@@ -123,6 +123,28 @@ describe('harbor.sh checks the engine before the runner image', () => {
       'harbor: error: DOCKER_CONTEXT=harbor-t18-none names no docker context\n' +
         'harbor: fix: docker context ls lists the contexts; unset DOCKER_CONTEXT (and docker context use default) to use the default socket\n',
     );
+    // A current context that was removed after `docker context use` chose it.
+    const removed = mkdtempSync(join(scratch, 'docker-config-'));
+    writeFileSync(join(removed, 'config.json'), '{"currentContext": "harbor-t18-removed"}\n');
+    const gone = await runHarbor(['--version'], { env: { DOCKER_CONFIG: removed, DOCKER_HOST: '' } });
+    assert.equal(gone.code, 68);
+    assert.equal(
+      gone.stderr,
+      'harbor: error: the current docker context (chosen with docker context use) does not exist\n' +
+        'harbor: fix: docker context ls lists the contexts; docker context use default to go back to the default socket\n',
+    );
+  });
+
+  test('an engine known by its socket path is named in the fix (Docker Desktop, rootless Docker)', async (t) => {
+    if (!requireDocker(t)) return;
+    for (const [socket, start] of [
+      ['/nonexistent/alice/.docker/run/docker.sock', 'start Docker Desktop (on macOS: open -a Docker)'],
+      ['/run/user/4242/docker.sock', 'start rootless Docker: systemctl --user start docker'],
+    ]) {
+      const r = await runHarbor(['--version'], { env: { DOCKER_HOST: `unix://${socket}` } });
+      assert.equal(r.code, 68);
+      assert.equal(r.stderr.split('\n')[1], `harbor: fix: ${start}; or unset DOCKER_HOST to use the default socket ${DEFAULT_NOTE}`);
+    }
   });
 
   test('doctor, when the runner cannot start, prints the shim\'s own checks in the runner\'s format (text and --json)', async (t) => {
