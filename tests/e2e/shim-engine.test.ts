@@ -263,7 +263,7 @@ describe('harbor.sh run by a user who may not open the socket (a throwaway accou
   }
 
   test('outside the socket\'s group → exit 77 and the group fix; joined but not in this session → newgrp; in it → works', async (t) => {
-    if (!requireDocker(t) || !requireRoot(t) || !requireTools(t, 'useradd', 'usermod', 'userdel', 'setpriv')) return;
+    if (!requireDocker(t) || !requireRoot(t) || !requireTools(t, 'useradd', 'usermod', 'userdel', 'setpriv', 'id', 'getent')) return;
     const group = spawnSync('sh', ['-c', 'getent group "$1" | cut -d: -f1', 'sh', String(statSync(socket).gid)], { encoding: 'utf8' }).stdout.trim();
     assert.ok(group && group !== 'root', `the test engine's socket ${socket} belongs to group "${group}": this test needs a group such as docker`);
     const made = spawnSync('useradd', ['--no-create-home', '--shell', '/usr/sbin/nologin', '--user-group', user], { encoding: 'utf8' });
