@@ -249,6 +249,23 @@ if [ -f "$key" ]; then
   set -- -v "$key:$key:ro" "$@"
 fi
 
+# --- host HOME and Docker client config (docs/runner.md) ---
+# Compose expands ~ and ${HOME} from HOME, so the runner gets the host user's: a bind of ~/.ollama means
+# the host's, as under plain compose. The runner's own scratch is under /tmp (set in Dockerfile.runner).
+if [ -n "${HOME:-}" ]; then
+  export HOME
+  set -- -e HOME "$@"
+fi
+# `docker login` credentials: the client config file only, read-only, where the runner's DOCKER_CONFIG
+# looks (its cli-plugins/ would shadow the runner's compose). Its path is passed for `harbor doctor`.
+docker_config=${DOCKER_CONFIG:-${HOME:-/nonexistent}/.docker}/config.json
+if [ -f "$docker_config" ]; then
+  HARBOR_HOST_DOCKER_CONFIG=$docker_config
+  export HARBOR_HOST_DOCKER_CONFIG
+  set -- -v "$docker_config:/tmp/harbor-docker/config.json:ro" "$@"
+fi
+# --- end host HOME ---
+
 HARBOR_HOST_FACTS=${HARBOR_HOST_FACTS:-$(host_facts)}
 HARBOR_RUNNER_IMAGE=$IMAGE
 export HARBOR_HOME HARBOR_HOST_FACTS HARBOR_RUNNER_IMAGE HARBOR_SHIM_VERSION

@@ -12,6 +12,7 @@ import { planStage } from '../workflow/plan-stage';
 import { renderStagePlan } from '../workflow/render-stage-plan';
 import { runStage, type StageResult } from '../workflow/run-stage';
 import { buildActionContext, type StageContext } from './action-context';
+import { renderPrepareLine } from './print-command-plan';
 import { printUrls } from './print-urls';
 import { resolveSource, type ResolvedSource } from './resolve-source';
 import { runPrepare } from './run-prepare';
@@ -76,12 +77,6 @@ export const deployCommand = defineCommand({
 /** The source stage's result, as --json prints it: the stack's compose files (the overlay shows in each argv). */
 function head(source: ResolvedSource) {
   return { project: source.project.name, files: source.selection.files, services: source.selection.services };
-}
-
-/** One line of the dry-run text: what prepare would do before the stages. */
-function renderPrepareLine(source: ResolvedSource): string {
-  const services = source.selection.services.join(' ') || '(none)';
-  return `prepare: env layers and templates of ${services} into var/run/, overlay ${PREPARE_OVERLAY_PATH} (\`harbor plan\` shows the changes)\n`;
 }
 
 async function readUrls(deps: Deps, ctx: StageContext) {

@@ -1,0 +1,112 @@
+// Host paths are the host's: through ./harbor.sh, compose in the runner reads ~, ${HOME} and ./ as plain compose does on the host.
+import { strict as assert } from 'node:assert';
+import { spawnSync } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import { existsSync, mkdirSync, mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { basename, join } from 'node:path';
+import { after, before, describe, test } from 'node:test';
+import { dockerAnswers, requireDocker } from '../support/docker-available';
+import { projectTraces } from '../support/compose-home';
+import { hostOnlyPath } from '../support/host-path';
+import { runHarbor } from '../support/run-harbor';
+
+const id = randomBytes(4).toString('hex');
+// Folder names only this run uses, so "not under /tmp" cannot be fooled by an earlier run.
+const names = { a: `harbor-hh-${id}-a`, b: `harbor-hh-${id}-b`, c: `harbor-hh-${id}-c` };
+let hostHome = '';
+let home = '';
+let project = '';
+
+before(() => {
+  hostHome = mkdtempSync(join(tmpdir(), `harbor-hh-user-${id}-`));
+  home = mkdtempSync(join(tmpdir(), `harbor-hh-${id}-`));
+  project = basename(home).toLowerCase().replace(/[^a-z0-9_-]/g, '');
+  mkdirSync(join(home, 'etc', 'stacks'), { recursive: true });
+  writeFileSync(
+    join(home, 'etc', 'stacks', 'compose.yml'),
+    [
+      'services:',
+      '  hh:',
+      `    image: ${process.env.HARBOR_EXAMPLE_BASE_IMAGE ?? 'harbor-ci/debian:bookworm'}`,
+      '    command: ["sleep", "infinity"]',
+      '    init: true',
+      '    volumes:',
+      `      - ~/${names.a}:/a`,
+      `      - \${HOME}/${names.b}:/b`,
+      `      - ./${names.c}:/c`,
+      '',
+    ].join('\n'),
+  );
+});
+
+after(() => {
+  spawnSync('docker', ['compose', '-p', project, 'down', '--remove-orphans', '-t', '0'], { stdio: 'ignore' });
+  // The engine creates missing bind sources as root: remove them through a container when this user cannot.
+  for (const dir of [hostHome, home]) {
+    try {
+      rmSync(dir, { recursive: true, force: true });
+    } catch {
+      spawnSync('docker', ['run', '--rm', '-v', `${dir}:/x`, 'harbor-ci/debian:bookworm', 'rm', '-rf', '/x'], { stdio: 'ignore' });
+      rmSync(dir, { recursive: true, force: true });
+    }
+  }
+});
+
+const harbor = (args: string[], env: Record<string, string> = {}) =>
+  runHarbor(args, { env: { HOME: hostHome, HARBOR_HOME: home, NO_COLOR: '1', ...env } });
+
+describe('host HOME through ./harbor.sh', { skip: !dockerAnswers() && !process.env.CI }, () => {
+  test('`harbor config` equals `docker compose config` run on the host for ~/a, ${HOME}/b and ./c', async (t) => {
+    if (!requireDocker(t)) return;
+    const r = await harbor(['config']);
+    assert.equal(r.code, 0, r.stderr);
+    const file = join(home, 'etc', 'stacks', 'compose.yml');
+    const host = spawnSync('docker', ['compose', '-p', project, '--project-directory', home, '-f', file, 'config'], {
+      encoding: 'utf8',
+      env: { PATH: hostOnlyPath(), HOME: hostHome },
+    });
+    assert.equal(host.status, 0, host.stderr);
+    assert.equal(r.stdout, host.stdout);
+    for (const [name, dir] of [[names.a, hostHome], [names.b, hostHome], [names.c, home]] as const) {
+      assert.ok(r.stdout.includes(`source: ${join(dir, name)}\n`), `${name} under ${dir}:\n${r.stdout}`);
+    }
+  });
+
+  test('after a deploy the bind folders exist under that HOME (and the home), nowhere under /tmp', async (t) => {
+    if (!requireDocker(t)) return;
+    const r = await harbor(['deploy']);
+    assert.equal(r.code, 0, r.stderr);
+    assert.deepEqual(projectTraces(project).containers.length, 1);
+    assert.ok(statSync(join(hostHome, names.a)).isDirectory(), '~/a under the host HOME');
+    assert.ok(statSync(join(hostHome, names.b)).isDirectory(), '${HOME}/b under the host HOME');
+    assert.ok(statSync(join(home, names.c)).isDirectory(), './c in the home');
+    for (const name of Object.values(names)) assert.equal(existsSync(join('/tmp', name)), false, `/tmp/${name} was created`);
+    const down = await harbor(['destroy']);
+    assert.equal(down.code, 0, down.stderr);
+  });
+
+  test('the Docker client config is mounted read-only: doctor lists its logins and names a helper the runner lacks', async (t) => {
+    if (!requireDocker(t)) return;
+    const auth = Buffer.from(`ada:tok-${id}`).toString('base64');
+    const config = join(hostHome, `docker-cfg-${id}`);
+    mkdirSync(config);
+    writeFileSync(join(config, 'config.json'), JSON.stringify({ auths: { '127.0.0.1:5999': { auth } }, credHelpers: { 'ghcr.io': `hh-missing-${id}` } }));
+    // DOCKER_CONFIG is honoured, as the docker CLI does; without it, ~/.docker/config.json.
+    const r = await harbor(['doctor', '--json'], { DOCKER_CONFIG: config });
+    const check = (JSON.parse(r.stdout) as { checks: Array<{ name: string; status: string; message: string; hint?: string }> }).checks.find((c) => c.name === 'docker config');
+    assert.ok(check, r.stdout);
+    assert.equal(check.status, 'warn');
+    assert.equal(
+      check.message,
+      `${join(config, 'config.json')} keeps credentials in docker-credential-hh-missing-${id}, which lives only on the host, not in the runner: pulls that need a login fail for ghcr.io`,
+    );
+    assert.ok(!r.stdout.includes(auth) && !r.stderr.includes(auth), 'the stored credential is never printed');
+
+    mkdirSync(join(hostHome, '.docker'));
+    writeFileSync(join(hostHome, '.docker', 'config.json'), JSON.stringify({ auths: { '127.0.0.1:5999': { auth } } }));
+    const plain = await harbor(['doctor', '--json']);
+    const found = (JSON.parse(plain.stdout) as { checks: Array<{ name: string; status: string; message: string }> }).checks.find((c) => c.name === 'docker config');
+    assert.deepEqual(found, { name: 'docker config', status: 'ok', message: `${join(hostHome, '.docker', 'config.json')} (read-only): logins for 127.0.0.1:5999` });
+  });
+});
