@@ -9,6 +9,8 @@ import { parseYamlSource, type YamlSource } from '../core/descriptor/yaml-source
 import { DescriptorError, UsageError } from '../errors';
 import type { ActionDefinition } from '../workflow/action';
 import { ACTIONS } from '../workflow/action-registry';
+import { buildV1Descriptor, type HomeLayout } from '../source/core/detect-layout';
+import { readHomeLayout } from '../source/read-home-layout';
 
 export const SYSTEM_DESCRIPTOR = 'etc/harbor.yaml';
 export const STACKS_DIR = 'stacks';
@@ -17,6 +19,8 @@ export interface LoadedDescriptor {
   descriptor: Descriptor;
   /** The files that were read, relative to the home; empty when the defaults were used. */
   files: string[];
+  /** Which layout the home has (a descriptor, v1's, or v2's defaults) and why: `harbor doctor` says. */
+  layout: HomeLayout;
 }
 
 export interface LoadDescriptorOptions {
@@ -37,8 +41,11 @@ export async function loadDescriptor(home: string, options: LoadDescriptorOption
   const system = await readSource(home, SYSTEM_DESCRIPTOR);
   const override = options.stack === undefined ? undefined : await readStackOverride(home, options.stack);
   const files = [system, override].filter((s): s is YamlSource => s !== undefined).map((s) => s.file);
-  if (files.length === 0) return { descriptor: DEFAULT_DESCRIPTOR, files };
-  return { descriptor: validateDescriptor({ system, override }, options.actions ?? ACTIONS), files };
+  // Without etc/harbor.yaml, a v1 checkout gets v1's layout (docs/migration.md, "drop-in").
+  const { layout, v1Settings } = await readHomeLayout(home, system !== undefined);
+  const base = layout.kind === 'v1' ? buildV1Descriptor(v1Settings ?? {}) : undefined;
+  if (files.length === 0 && base === undefined) return { descriptor: DEFAULT_DESCRIPTOR, files, layout };
+  return { descriptor: validateDescriptor({ system, override, base }, options.actions ?? ACTIONS), files, layout };
 }
 
 async function readStackOverride(home: string, stack: string): Promise<YamlSource | undefined> {

@@ -5,18 +5,28 @@ import { buildDoctorReport, type DoctorCheck } from '../core/doctor-report';
 import { readDoctorProbes } from '../adapters/doctor-probes';
 import { judgeDockerConfig } from '../docker-config/core/judge-docker-config';
 import { readDockerConfig } from '../docker-config/read-docker-config';
+import { loadDescriptor } from '../adapters/descriptor-loader';
+import { HarborError } from '../errors';
+import { judgeLayout } from '../source/core/detect-layout';
 
 const MARK: Record<DoctorCheck['status'], string> = { ok: '✔', warn: '⚠', error: '✖' };
 
 export const doctorCommand = defineCommand({
   usage: 'doctor',
   group: 'Runner',
-  summary: 'Check the Docker engine, compose, the home mount, disk space, the age key and the Docker client config',
+  summary: 'Check the Docker engine, compose, the home mount, disk space, the age key, the home\'s layout and the Docker client config',
   options: [{ flags: '--json', description: 'Print the checks as JSON: {"ok": bool, "checks": [{name, status, message, hint?}]}' }],
   examples: ['./harbor.sh doctor', './harbor.sh doctor --json | jq .checks'],
   schema: v.object({ json: v.optional(v.boolean(), false) }),
   async run({ options, deps }) {
-    const checks = [...buildDoctorReport(await readDoctorProbes(deps)), judgeDockerConfig(await readDockerConfig(deps.env))];
+    const layout = await loadDescriptor(deps.home).then(
+      (loaded) => loaded.layout,
+      (err: unknown) => {
+        if (!(err instanceof HarborError)) throw err;
+        return { error: err.message, hint: err.hint };
+      },
+    );
+    const checks = [...buildDoctorReport(await readDoctorProbes(deps)), judgeLayout(layout), judgeDockerConfig(await readDockerConfig(deps.env))];
     const ok = !checks.some((c) => c.status === 'error');
     if (options.json) {
       deps.out(`${JSON.stringify({ ok, checks }, null, 2)}\n`);

@@ -8,7 +8,9 @@ import type { ComposeSelection } from '../core/compose-files';
 import type { Descriptor } from '../core/descriptor/descriptor-schema';
 import { parseHostFacts } from '../core/host-facts';
 import { selectProjectName } from '../core/project-name';
-import { selectSource } from '../core/select-source';
+import { selectBasePath, selectSource } from '../core/select-source';
+import { access } from 'node:fs/promises';
+import { join } from 'node:path';
 import type { Deps } from '../deps';
 
 export interface SourceOptions {
@@ -50,7 +52,9 @@ export async function resolveSource(deps: Deps, options: SourceOptions = {}): Pr
   const rules = descriptor.source.rules;
   const names = await readComposeDir(deps.home, rules.dir);
   const detected = await detect(deps, rules.autoCapabilities, options.capabilities);
+  const homeFiles = await findHomeFiles(deps.home, rules.base.filter((b) => b.includes('/')).map((b) => selectBasePath(b, rules.dir)));
   const selection = selectSource({
+    homeFiles,
     rules,
     profiles: descriptor.profiles,
     profile: options.profile,
@@ -69,6 +73,12 @@ export async function resolveSource(deps: Deps, options: SourceOptions = {}): Pr
     selection,
     site: options.site,
   };
+}
+
+/** Which of these home-relative files exist (base entries given as paths). */
+async function findHomeFiles(home: string, paths: readonly string[]): Promise<Set<string>> {
+  const found = await Promise.all(paths.map((p) => access(join(home, p)).then(() => p, () => undefined)));
+  return new Set(found.filter((p): p is string => p !== undefined));
 }
 
 async function detect(deps: Deps, auto: boolean, pin: string | undefined): Promise<string[]> {

@@ -41,7 +41,7 @@ export function parseComposeName(name: string): ComposeName | undefined {
  * Strip the prefix, then the suffix, each only when present (as v1 did): `compose.x.yml` gives `['yml']`
  * and a `.x.` file that does not start with `compose.x.` keeps `compose` among its tokens.
  */
-function crossTokens(name: string): string[] {
+export function crossTokens(name: string): string[] {
   let rest = name.startsWith(CROSS_PREFIX) ? name.slice(CROSS_PREFIX.length) : name;
   if (rest.endsWith(SUFFIX)) rest = rest.slice(0, -SUFFIX.length);
   return rest.split('.');
