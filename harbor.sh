@@ -54,8 +54,8 @@ runner_sources() {
   (
     cd "$HARBOR_HOME" || exit 1
     {
-      # shellcheck disable=SC2086 # word splitting is wanted: RUNNER_FILES is a list
-      printf '%s\n' $RUNNER_FILES
+      # Only those present: a missing one (a v1 checkout's package-lock.json) is reported by build_image.
+      for file in $RUNNER_FILES; do [ -f "$file" ] && printf '%s\n' "$file"; done
       find runner/src -type f
     } | LC_ALL=C sort
   )
@@ -90,7 +90,10 @@ build_image() {
   is_source_checkout || die 1 "cannot build $IMAGE: $HARBOR_HOME has no Dockerfile.runner and runner/src (load a saved image with ./harbor.sh runner load FILE, or set HARBOR_RUNNER_IMAGE)"
   from=${HARBOR_BUNDLE_FROM:-source}
   case $from in
-    source) ;;
+    source)
+      # A v1 checkout has its own package.json and no package-lock.json: the image needs v2's (drop-in path).
+      [ -f "$HARBOR_HOME/package-lock.json" ] || die 1 "cannot build $IMAGE: $HARBOR_HOME/package-lock.json is missing (copy Harbor v2's package.json and package-lock.json beside Dockerfile.runner: docs/migration.md, \"Drop-in\")"
+      ;;
     host) [ -f "$HARBOR_HOME/runner/dist/harbor.cjs" ] || die 1 "HARBOR_BUNDLE_FROM=host but runner/dist/harbor.cjs is missing (run npm run build)" ;;
     *) die 2 "HARBOR_BUNDLE_FROM must be source or host, not '$from'" ;;
   esac

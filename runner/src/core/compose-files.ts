@@ -2,7 +2,7 @@
 import { compareCodePoints } from './compare-code-points';
 import { parseComposeName, type ComposeName } from './compose-name';
 import { isComposeOption } from './compose-options';
-import { matchIncludePatterns, type IncludePattern } from '../source/core/include-patterns';
+import { buildIncludeMatcher, type IncludePattern } from '../source/core/include-patterns';
 
 /** The base file: always first when it exists; never a candidate. */
 export const BASE_COMPOSE_FILE = 'compose.yml';
@@ -47,9 +47,9 @@ export function selectComposeFiles(input: SelectionInput): string[] {
   };
 
   const names = new Set(input.names);
-  const include = input.include;
+  const include = input.include && buildIncludeMatcher(input.include, rules);
   const matches = include
-    ? (parsed: ComposeName) => matchIncludePatterns(include, parsed.cross, parsed.cross ? parsed.tokens : parsed.inner.split('.'), rules)
+    ? (parsed: ComposeName) => include(parsed.cross, parsed.cross ? parsed.tokens : parsed.inner.split('.'))
     : (parsed: ComposeName) => (parsed.cross ? crossSelected(parsed.tokens, rules) : otherSelected(parsed.name, rules));
   const selected: ComposeName[] = [];
   for (const name of names) {
