@@ -259,6 +259,10 @@ if [ -n "${HOME:-}" ]; then
   export HOME
   set -- -e HOME "$@"
 fi
+# The XDG folders too, so ${XDG_CACHE_HOME:-~/.cache} in a compose file means what it means on the host.
+for name in XDG_CACHE_HOME XDG_CONFIG_HOME XDG_DATA_HOME XDG_STATE_HOME; do
+  eval "[ -n \"\${$name:-}\" ]" && set -- -e "$name" "$@"
+done
 # `docker login` credentials: the client config file only, read-only, where the runner's DOCKER_CONFIG
 # looks (its cli-plugins/ would shadow the runner's compose). Its path is passed for `harbor doctor`.
 docker_config=${DOCKER_CONFIG:-${HOME:-/nonexistent}/.docker}/config.json

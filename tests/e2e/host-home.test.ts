@@ -13,7 +13,7 @@ import { runHarbor } from '../support/run-harbor';
 
 const id = randomBytes(4).toString('hex');
 // Folder names only this run uses, so "not under /tmp" cannot be fooled by an earlier run.
-const names = { a: `harbor-hh-${id}-a`, b: `harbor-hh-${id}-b`, c: `harbor-hh-${id}-c` };
+const names = { a: `harbor-hh-${id}-a`, b: `harbor-hh-${id}-b`, c: `harbor-hh-${id}-c`, d: `harbor-hh-${id}-d` };
 let hostHome = '';
 let home = '';
 let project = '';
@@ -35,6 +35,7 @@ before(() => {
       `      - ~/${names.a}:/a`,
       `      - \${HOME}/${names.b}:/b`,
       `      - ./${names.c}:/c`,
+      `      - \${XDG_CACHE_HOME:-/nonexistent}/${names.d}:/d`,
       '',
     ].join('\n'),
   );
@@ -53,22 +54,32 @@ after(() => {
   }
 });
 
+const xdgCache = () => join(hostHome, 'xdg-cache');
 const harbor = (args: string[], env: Record<string, string> = {}) =>
-  runHarbor(args, { env: { HOME: hostHome, HARBOR_HOME: home, NO_COLOR: '1', ...env } });
+  runHarbor(args, { env: { HOME: hostHome, XDG_CACHE_HOME: xdgCache(), HARBOR_HOME: home, NO_COLOR: '1', ...env } });
 
 describe('host HOME through ./harbor.sh', { skip: !dockerAnswers() && !process.env.CI }, () => {
-  test('`harbor config` equals `docker compose config` run on the host for ~/a, ${HOME}/b and ./c', async (t) => {
+  test('up --dry-run prints the exact compose command and changes nothing on the engine or the disk', async (t) => {
+    if (!requireDocker(t)) return;
+    const r = await harbor(['up', '--dry-run']);
+    assert.equal(r.code, 0, r.stderr);
+    assert.match(r.stdout, new RegExp(`\\$ docker compose -p ${project} --project-directory ${home} -f ${home}/etc/stacks/compose.yml -f ${home}/var/run/overlays/harbor.gen.yml up -d --wait\n`));
+    assert.deepEqual(projectTraces(project), { containers: [], networks: [], volumes: [] });
+    for (const dir of [join(hostHome, names.a), join(hostHome, names.b), join(home, names.c), join(home, 'var')]) assert.equal(existsSync(dir), false, `${dir} was created`);
+  });
+
+  test('`harbor config` equals `docker compose config` run on the host for ~/a, ${HOME}/b, ./c and ${XDG_CACHE_HOME}/d', async (t) => {
     if (!requireDocker(t)) return;
     const r = await harbor(['config']);
     assert.equal(r.code, 0, r.stderr);
     const file = join(home, 'etc', 'stacks', 'compose.yml');
     const host = spawnSync('docker', ['compose', '-p', project, '--project-directory', home, '-f', file, 'config'], {
       encoding: 'utf8',
-      env: { PATH: hostOnlyPath(), HOME: hostHome },
+      env: { PATH: hostOnlyPath(), HOME: hostHome, XDG_CACHE_HOME: xdgCache() },
     });
     assert.equal(host.status, 0, host.stderr);
     assert.equal(r.stdout, host.stdout);
-    for (const [name, dir] of [[names.a, hostHome], [names.b, hostHome], [names.c, home]] as const) {
+    for (const [name, dir] of [[names.a, hostHome], [names.b, hostHome], [names.c, home], [names.d, xdgCache()]] as const) {
       assert.ok(r.stdout.includes(`source: ${join(dir, name)}\n`), `${name} under ${dir}:\n${r.stdout}`);
     }
   });
@@ -81,6 +92,7 @@ describe('host HOME through ./harbor.sh', { skip: !dockerAnswers() && !process.e
     assert.ok(statSync(join(hostHome, names.a)).isDirectory(), '~/a under the host HOME');
     assert.ok(statSync(join(hostHome, names.b)).isDirectory(), '${HOME}/b under the host HOME');
     assert.ok(statSync(join(home, names.c)).isDirectory(), './c in the home');
+    assert.ok(statSync(join(xdgCache(), names.d)).isDirectory(), '${XDG_CACHE_HOME}/d under the host XDG_CACHE_HOME');
     for (const name of Object.values(names)) assert.equal(existsSync(join('/tmp', name)), false, `/tmp/${name} was created`);
     const down = await harbor(['destroy']);
     assert.equal(down.code, 0, down.stderr);

@@ -26,7 +26,11 @@ const SYSTEM = 'version: 1\nproject: demo\ndeploy: { steps: [{ action: compose.u
 describe('loadDescriptor', () => {
   it('no descriptor: the defaults, no files', async () => {
     const home = await makeHome({});
-    deepStrictEqual(await loadDescriptor(home, { actions: FAKE_ACTIONS }), { descriptor: DEFAULT_DESCRIPTOR, files: [] });
+    deepStrictEqual(await loadDescriptor(home, { actions: FAKE_ACTIONS }), {
+      descriptor: DEFAULT_DESCRIPTOR,
+      files: [],
+      layout: { kind: 'v2', reason: 'no etc/harbor.yaml: the default layout, compose files in etc/stacks/' },
+    });
   });
 
   it('the system descriptor', async () => {
