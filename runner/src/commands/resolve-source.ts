@@ -9,8 +9,7 @@ import type { Descriptor } from '../core/descriptor/descriptor-schema';
 import { parseHostFacts } from '../core/host-facts';
 import { selectProjectName } from '../core/project-name';
 import { selectBasePath, selectSource } from '../core/select-source';
-import { access } from 'node:fs/promises';
-import { join } from 'node:path';
+import { findHomeFiles } from '../source/read-home-layout';
 import type { Deps } from '../deps';
 
 export interface SourceOptions {
@@ -73,12 +72,6 @@ export async function resolveSource(deps: Deps, options: SourceOptions = {}): Pr
     selection,
     site: options.site,
   };
-}
-
-/** Which of these home-relative files exist (base entries given as paths). */
-async function findHomeFiles(home: string, paths: readonly string[]): Promise<Set<string>> {
-  const found = await Promise.all(paths.map((p) => access(join(home, p)).then(() => p, () => undefined)));
-  return new Set(found.filter((p): p is string => p !== undefined));
 }
 
 async function detect(deps: Deps, auto: boolean, pin: string | undefined): Promise<string[]> {

@@ -1,4 +1,4 @@
-// Looks at a Harbor home without etc/harbor.yaml: which layout it has, and for v1's, the settings in its .env.
+// Looks at a Harbor home for the source stage: which layout it has (and for v1's, the settings in its .env), which base files exist.
 import { access, readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { parseComposeName } from '../core/compose-name';
@@ -34,6 +34,12 @@ export async function readV1Settings(file: string): Promise<V1Settings> {
   const settings: V1Settings = {};
   for (const entry of entries) if ((V1_KEYS as readonly string[]).includes(entry.key)) settings[entry.key as keyof V1Settings] = entry.value;
   return settings;
+}
+
+/** Which of these paths relative to the home exist (source.rules.base entries given as paths). */
+export async function findHomeFiles(home: string, paths: readonly string[]): Promise<Set<string>> {
+  const found = await Promise.all(paths.map(async (p) => ((await exists(join(home, p))) ? p : undefined)));
+  return new Set(found.filter((p): p is string => p !== undefined));
 }
 
 async function exists(path: string): Promise<boolean> {
