@@ -265,11 +265,23 @@ for name in XDG_CACHE_HOME XDG_CONFIG_HOME XDG_DATA_HOME XDG_STATE_HOME; do
 done
 # `docker login` credentials: the client config file only, read-only, where the runner's DOCKER_CONFIG
 # looks (its cli-plugins/ would shadow the runner's compose). Its path is passed for `harbor doctor`.
+# A file that sends lookups to a credential helper (a program of the host, e.g. docker-credential-desktop)
+# is not mounted: in the runner every pull, public ones too, would fail on the missing helper.
 docker_config=${DOCKER_CONFIG:-${HOME:-/nonexistent}/.docker}/config.json
 if [ -f "$docker_config" ]; then
   HARBOR_HOST_DOCKER_CONFIG=$docker_config
   export HARBOR_HOST_DOCKER_CONFIG
-  set -- -v "$docker_config:/tmp/harbor-docker/config.json:ro" "$@"
+  flat=$(tr -d ' \t\r\n' <"$docker_config")
+  helpers=
+  case $flat in *'"credsStore":"'[!\"]*) helpers="credsStore=$(printf '%s' "$flat" | sed 's/.*"credsStore":"\([^"]*\)".*/\1/')" ;; esac
+  case $flat in *'"credHelpers":{"'*) helpers="${helpers:+$helpers }credHelpers" ;; esac
+  flat=
+  if [ -n "$helpers" ]; then
+    HARBOR_HOST_DOCKER_HELPERS=$helpers
+    export HARBOR_HOST_DOCKER_HELPERS
+  else
+    set -- -v "$docker_config:/tmp/harbor-docker/config.json:ro" "$@"
+  fi
 fi
 # --- end host HOME ---
 

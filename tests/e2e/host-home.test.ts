@@ -2,13 +2,13 @@
 import { strict as assert } from 'node:assert';
 import { spawnSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { existsSync, mkdirSync, mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import { dockerAnswers, requireDocker } from '../support/docker-available';
 import { projectTraces } from '../support/compose-home';
-import { hostOnlyPath } from '../support/host-path';
+import { hostOnlyPath, recordingDockerPath } from '../support/host-path';
 import { runHarbor } from '../support/run-harbor';
 
 const id = randomBytes(4).toString('hex');
@@ -98,27 +98,34 @@ describe('host HOME through ./harbor.sh', { skip: !dockerAnswers() && !process.e
     assert.equal(down.code, 0, down.stderr);
   });
 
-  test('the Docker client config is mounted read-only: doctor lists its logins and names a helper the runner lacks', async (t) => {
+  test('the Docker client config: mounted read-only when its logins are in the file, left out when it names host helpers', async (t) => {
     if (!requireDocker(t)) return;
     const auth = Buffer.from(`ada:tok-${id}`).toString('base64');
     const config = join(hostHome, `docker-cfg-${id}`);
     mkdirSync(config);
-    writeFileSync(join(config, 'config.json'), JSON.stringify({ auths: { '127.0.0.1:5999': { auth } }, credHelpers: { 'ghcr.io': `hh-missing-${id}` } }));
+    // Docker Desktop's shape: tab-indented, credsStore plus per-registry helpers.
+    writeFileSync(join(config, 'config.json'), `{\n\t"auths": {\n\t\t"127.0.0.1:5999": {}\n\t},\n\t"credsStore": "hh-missing-${id}",\n\t"credHelpers": {\n\t\t"ghcr.io": "gcloud"\n\t}\n}\n`);
     // DOCKER_CONFIG is honoured, as the docker CLI does; without it, ~/.docker/config.json.
     const r = await harbor(['doctor', '--json'], { DOCKER_CONFIG: config });
-    const check = (JSON.parse(r.stdout) as { checks: Array<{ name: string; status: string; message: string; hint?: string }> }).checks.find((c) => c.name === 'docker config');
-    assert.ok(check, r.stdout);
-    assert.equal(check.status, 'warn');
-    assert.equal(
-      check.message,
-      `${join(config, 'config.json')} keeps credentials in docker-credential-hh-missing-${id}, which lives only on the host, not in the runner: pulls that need a login fail for ghcr.io`,
-    );
-    assert.ok(!r.stdout.includes(auth) && !r.stderr.includes(auth), 'the stored credential is never printed');
+    type Check = { name: string; status: string; message: string; hint?: string };
+    const check = (JSON.parse(r.stdout) as { checks: Check[] }).checks.find((c) => c.name === 'docker config');
+    assert.deepEqual(check && { status: check.status, message: check.message }, {
+      status: 'warn',
+      message: `${join(config, 'config.json')} keeps credentials in docker-credential-hh-missing-${id} (credsStore) and the programs of its credHelpers, which live only on the host: harbor.sh did not mount it (in the runner every pull would fail on the missing helper), so public images pull as before and private ones fail`,
+    });
 
     mkdirSync(join(hostHome, '.docker'));
     writeFileSync(join(hostHome, '.docker', 'config.json'), JSON.stringify({ auths: { '127.0.0.1:5999': { auth } } }));
     const plain = await harbor(['doctor', '--json']);
-    const found = (JSON.parse(plain.stdout) as { checks: Array<{ name: string; status: string; message: string }> }).checks.find((c) => c.name === 'docker config');
+    const found = (JSON.parse(plain.stdout) as { checks: Check[] }).checks.find((c) => c.name === 'docker config');
     assert.deepEqual(found, { name: 'docker config', status: 'ok', message: `${join(hostHome, '.docker', 'config.json')} (read-only): logins for 127.0.0.1:5999` });
+    assert.ok(!plain.stdout.includes(auth) && !plain.stderr.includes(auth), 'the stored credential is never printed');
+    // Mounted read-only, that one file only: docker's own argv as the shim ran it (a recording wrapper of the real docker).
+    const log = join(hostHome, `docker-argv-${id}.log`);
+    const recorded = await runHarbor(['--version'], { path: recordingDockerPath(log), env: { HOME: hostHome, HARBOR_HOME: home } });
+    assert.equal(recorded.code, 0, recorded.stderr);
+    const run = readFileSync(log, 'utf8').split('--call--\n').find((call) => call.startsWith('run\n'))!.split('\n');
+    assert.ok(run.includes(`${join(hostHome, '.docker', 'config.json')}:/tmp/harbor-docker/config.json:ro`), run.join(' '));
+    assert.ok(run.includes('HOME') && !run.some((arg) => arg.startsWith('HOME=')), 'HOME passed by name only');
   });
 });

@@ -10,6 +10,7 @@ export async function readDockerConfig(env: Deps['env']): Promise<DockerConfigPr
   const file = dir ? join(dir, 'config.json') : undefined;
   const text = file ? await readFile(file, 'utf8').catch(() => undefined) : undefined;
   const path = env.HARBOR_HOST_DOCKER_CONFIG || file || '~/.docker/config.json';
+  if (env.HARBOR_HOST_DOCKER_HELPERS) return { path, text: undefined, helpersOnPath: [], unmounted: env.HARBOR_HOST_DOCKER_HELPERS };
   if (text === undefined) return { path, text, helpersOnPath: [] };
   let helpers: string[] = [];
   try {

@@ -8,6 +8,11 @@ export interface DockerConfigProbe {
   text: string | undefined;
   /** `docker-credential-<name>` programs found on the runner's PATH, by <name>. */
   helpersOnPath: readonly string[];
+  /**
+   * What harbor.sh found when it left the file unmounted because it names credential helpers
+   * (HARBOR_HOST_DOCKER_HELPERS: `credsStore=desktop credHelpers`); undefined when it mounted it.
+   */
+  unmounted?: string | undefined;
 }
 
 /** The helpers a config names: `credsStore` for every registry, `credHelpers` per registry. */
@@ -25,6 +30,7 @@ const NAME = 'docker config';
  * @example judgeDockerConfig({ path: '/home/u/.docker/config.json', text: '{"credsStore":"desktop"}', helpersOnPath: [] }).status // 'warn'
  */
 export function judgeDockerConfig(probe: DockerConfigProbe): DoctorCheck {
+  if (probe.unmounted !== undefined) return judgeUnmounted(probe.path, probe.unmounted);
   if (probe.text === undefined) {
     return { name: NAME, status: 'ok', message: 'no Docker client config (only private registries need one: `docker login` on the host)' };
   }
@@ -46,7 +52,24 @@ export function judgeDockerConfig(probe: DockerConfigProbe): DoctorCheck {
     name: NAME,
     status: 'warn',
     message: `${probe.path} keeps credentials in ${named.join(', ')}, which lives only on the host, not in the runner: pulls that need a login fail for ${scope}`,
-    hint: 'pull those private images on the host first (`docker pull IMAGE`; Harbor then finds them locally), or give Harbor a config that stores the login in the file: DOCKER_CONFIG=~/.docker-harbor docker login REGISTRY on a host without that helper, then run DOCKER_CONFIG=~/.docker-harbor ./harbor.sh … (docs/runner.md)',
+    hint: FIX,
+  };
+}
+
+const FIX =
+  'pull those private images on the host first (`docker pull IMAGE`; Harbor then finds them locally), or give Harbor a config that stores the login in the file: DOCKER_CONFIG=~/.docker-harbor docker login REGISTRY on a host without that helper, then run DOCKER_CONFIG=~/.docker-harbor ./harbor.sh … (docs/runner.md)';
+
+/** The shim left the file out: a helper the runner lacks would make every pull fail, public ones too. */
+function judgeUnmounted(path: string, found: string): DoctorCheck {
+  const named = found
+    .split(' ')
+    .filter(Boolean)
+    .map((word) => (word.startsWith('credsStore=') ? `docker-credential-${word.slice('credsStore='.length)} (credsStore)` : 'the programs of its credHelpers'));
+  return {
+    name: NAME,
+    status: 'warn',
+    message: `${path} keeps credentials in ${named.join(' and ')}, which live only on the host: harbor.sh did not mount it (in the runner every pull would fail on the missing helper), so public images pull as before and private ones fail`,
+    hint: FIX,
   };
 }
 

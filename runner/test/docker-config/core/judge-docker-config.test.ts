@@ -41,6 +41,18 @@ describe('judgeDockerConfig', () => {
     });
   }
 
+  it('a file harbor.sh left unmounted (it names helpers) is named with them and the fix', () => {
+    const check = judgeDockerConfig({ path: PATH, text: undefined, helpersOnPath: [], unmounted: 'credsStore=desktop credHelpers' });
+    deepStrictEqual(
+      { status: check.status, message: check.message },
+      {
+        status: 'warn',
+        message: `${PATH} keeps credentials in docker-credential-desktop (credsStore) and the programs of its credHelpers, which live only on the host: harbor.sh did not mount it (in the runner every pull would fail on the missing helper), so public images pull as before and private ones fail`,
+      },
+    );
+    ok(check.hint?.includes('docker pull IMAGE'), check.hint);
+  });
+
   it('a missing helper comes with the fix: pull on the host, or a config that keeps the login in the file', () => {
     const check = judgeDockerConfig({ path: PATH, text: '{"credsStore":"osxkeychain"}', helpersOnPath: [] });
     ok(check.hint?.includes('docker pull IMAGE'), check.hint);
