@@ -3,9 +3,9 @@
 import { readFileSync } from 'node:fs';
 import { performance } from 'node:perf_hooks';
 import { fileURLToPath } from 'node:url';
-import { selectComposeFiles } from '../runner/src/core/compose-files';
-import { buildComposeOptions } from '../runner/src/core/compose-options';
-import { parseIncludePattern, V1_INCLUDE, type IncludePattern } from '../runner/src/source/core/include-patterns';
+import { selectComposeFiles } from '../runner/src/source/core/compose-files';
+import { buildComposeOptions } from '../runner/src/source/core/compose-options';
+import { parseIncludePattern, V1_INCLUDE, type IncludePattern } from '../runner/src/descriptor/core/include-pattern';
 
 // v1's rules written as include patterns (docs/compose-rules.md), matched by the generic pattern engine.
 const V1_PATTERNS = V1_INCLUDE.map((p) => parseIncludePattern(p) as IncludePattern);

@@ -1,8 +1,8 @@
 // Looks at a Harbor home for the source stage: which layout it has (and for v1's, the settings in its .env), which base files exist.
 import { access, readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { parseComposeName } from '../core/compose-name';
-import { parseDotenv } from '../core/env/parse-dotenv';
+import { parseComposeName } from './core/compose-name';
+import { parseDotenv } from '../env/core/parse-dotenv';
 import { detectLayout, V1_COMPOSE_DIR, V1_ENV_FILE, type HomeLayout, type V1Settings } from './core/detect-layout';
 
 export interface ReadHomeLayout {

@@ -3,10 +3,10 @@ import { deepStrictEqual, rejects } from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { describe, it } from 'node:test';
 import { fileURLToPath } from 'node:url';
-import { runCli } from '../../src/cli';
-import { ALL_COMMANDS } from '../../src/commands/all-commands';
-import { DescriptorError } from '../../src/errors';
-import { makeTempHome, snapshotHome } from '../commands/temp-home';
+import { runCli } from '../../src/cli/cli';
+import { ALL_COMMANDS } from '../../src/cli/all-commands';
+import { DescriptorError } from '../../src/shared/core/errors';
+import { makeTempHome, snapshotHome } from '../support/temp-home';
 import { createFakeDeps } from '../support/fake-deps';
 
 const V1_NAMES = readFileSync(fileURLToPath(new URL('../../../tests/fixtures/harbor-v1-compose-files.txt', import.meta.url)), 'utf8').split('\n').filter(Boolean);

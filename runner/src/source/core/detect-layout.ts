@@ -1,6 +1,5 @@
 // Which layout a Harbor home has: a descriptor, v1's (services/ + compose.yml + .env at the root), or v2's defaults; and the v1 descriptor.
-import type { DoctorCheck } from '../../core/doctor-report';
-import { DEFAULT_ENV_SOURCES } from '../../core/env/env-config-schema';
+import { DEFAULT_ENV_SOURCES } from '../../descriptor/core/env-config-schema';
 
 /** What the home holds, as far as the layout goes (gathered by read-home-layout.ts). */
 export interface HomeFacts {
@@ -65,14 +64,4 @@ export function buildV1Descriptor(settings: V1Settings): Record<string, unknown>
 /** v1's lists: `;`-separated, blanks around names and empty entries ignored ("ollama;webui"). */
 export function splitV1List(value: string | undefined): string[] {
   return (value ?? '').split(';').map((s) => s.trim()).filter((s) => s !== '');
-}
-
-/**
- * `harbor doctor`'s line: the layout and why; an error when the descriptor cannot be loaded.
- * @example judgeLayout({ kind: 'v1', reason: '...' }).message // "Harbor v1's layout: ..."
- */
-export function judgeLayout(layout: HomeLayout | { error: string; hint?: string | undefined }): DoctorCheck {
-  if ('error' in layout) return { name: 'layout', status: 'error', message: layout.error, ...(layout.hint && { hint: layout.hint }) };
-  const what = { descriptor: 'the descriptor', v1: "Harbor v1's layout (compose files in services/, .env as the sys layer)", v2: 'the default layout' }[layout.kind];
-  return { name: 'layout', status: 'ok', message: `${what}: ${layout.reason}` };
 }

@@ -1,6 +1,6 @@
 import { deepStrictEqual } from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { buildV1Descriptor, detectLayout, judgeLayout, splitV1List, type HomeFacts } from '../../../src/source/core/detect-layout';
+import { buildV1Descriptor, detectLayout, splitV1List, type HomeFacts } from '../../../src/source/core/detect-layout';
 
 const NONE: HomeFacts = { descriptor: false, stacksDir: false, servicesComposeFiles: 0, rootCompose: false, rootEnv: false };
 
@@ -59,13 +59,4 @@ describe("buildV1Descriptor: v1's .env settings", () => {
     });
   }
   it('splitV1List: ;-separated, blanks and empty entries dropped', () => deepStrictEqual(splitV1List(' ollama; ;webui;'), ['ollama', 'webui']));
-});
-
-describe('judgeLayout', () => {
-  it('says which and why', () => {
-    deepStrictEqual(judgeLayout({ kind: 'v1', reason: 'R' }), { name: 'layout', status: 'ok', message: "Harbor v1's layout (compose files in services/, .env as the sys layer): R" });
-  });
-  it('a descriptor that does not load is an error with its hint', () => {
-    deepStrictEqual(judgeLayout({ error: 'etc/harbor.yaml:1:1: bad', hint: 'fix it' }), { name: 'layout', status: 'error', message: 'etc/harbor.yaml:1:1: bad', hint: 'fix it' });
-  });
 });

@@ -1,7 +1,7 @@
 import { deepStrictEqual, strictEqual } from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { selectComposeFiles } from '../../../src/core/compose-files';
-import { parseIncludePattern, type IncludePattern } from '../../../src/source/core/include-patterns';
+import { selectComposeFiles } from '../../../src/source/core/compose-files';
+import { parseIncludePattern, type IncludePattern } from '../../../src/descriptor/core/include-pattern';
 
 const CAPABILITIES = ['nvidia', 'cdi', 'rocm', 'mdc', 'build'];
 
