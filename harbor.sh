@@ -57,8 +57,8 @@ runner_sources() {
   (
     cd "$HARBOR_HOME" || exit 1
     {
-      # shellcheck disable=SC2086 # word splitting is wanted: RUNNER_FILES is a list
-      printf '%s\n' $RUNNER_FILES
+      # Only those present: a missing one (a v1 checkout's package-lock.json) is reported by build_image.
+      for file in $RUNNER_FILES; do [ -f "$file" ] && printf '%s\n' "$file"; done
       find runner/src -type f
     } | LC_ALL=C sort
   )
@@ -93,7 +93,10 @@ build_image() {
   is_source_checkout || die 1 "cannot build $IMAGE: $HARBOR_HOME has no Dockerfile.runner and runner/src (load a saved image with ./harbor.sh runner load FILE, or set HARBOR_RUNNER_IMAGE)"
   from=${HARBOR_BUNDLE_FROM:-source}
   case $from in
-    source) ;;
+    source)
+      # A v1 checkout has its own package.json and no package-lock.json: the image needs v2's (drop-in path).
+      [ -f "$HARBOR_HOME/package-lock.json" ] || die 1 "cannot build $IMAGE: $HARBOR_HOME/package-lock.json is missing (copy Harbor v2's package.json and package-lock.json beside Dockerfile.runner: docs/migration.md, \"Drop-in\")"
+      ;;
     host) [ -f "$HARBOR_HOME/runner/dist/harbor.cjs" ] || die 1 "HARBOR_BUNDLE_FROM=host but runner/dist/harbor.cjs is missing (run npm run build)" ;;
     *) die 2 "HARBOR_BUNDLE_FROM must be source or host, not '$from'" ;;
   esac
@@ -695,6 +698,38 @@ if [ "$cwd_mode" = ro ] || [ "$cwd_mode" = rw ]; then
 fi
 HARBOR_HOST_CWD=$here
 export HARBOR_HOST_CWD
+# --- host HOME and Docker client config (docs/runner.md) ---
+# Compose expands ~ and ${HOME} from HOME, so the runner gets the host user's: a bind of ~/.ollama means
+# the host's, as under plain compose. The runner's own scratch is under /tmp (set in Dockerfile.runner).
+if [ -n "${HOME:-}" ]; then
+  export HOME
+  set -- -e HOME "$@"
+fi
+# The XDG folders too, so ${XDG_CACHE_HOME:-~/.cache} in a compose file means what it means on the host.
+for name in XDG_CACHE_HOME XDG_CONFIG_HOME XDG_DATA_HOME XDG_STATE_HOME; do
+  eval "[ -n \"\${$name:-}\" ]" && set -- -e "$name" "$@"
+done
+# `docker login` credentials: the client config file only, read-only, where the runner's DOCKER_CONFIG
+# looks (its cli-plugins/ would shadow the runner's compose). Its path is passed for `harbor doctor`.
+# A file that sends lookups to a credential helper (a program of the host, e.g. docker-credential-desktop)
+# is not mounted: in the runner every pull, public ones too, would fail on the missing helper.
+docker_config=${DOCKER_CONFIG:-${HOME:-/nonexistent}/.docker}/config.json
+if [ -f "$docker_config" ]; then
+  HARBOR_HOST_DOCKER_CONFIG=$docker_config
+  export HARBOR_HOST_DOCKER_CONFIG
+  flat=$(tr -d ' \t\r\n' <"$docker_config")
+  helpers=
+  case $flat in *'"credsStore":"'[!\"]*) helpers="credsStore=$(printf '%s' "$flat" | sed 's/.*"credsStore":"\([^"]*\)".*/\1/')" ;; esac
+  case $flat in *'"credHelpers":{"'*) helpers="${helpers:+$helpers }credHelpers" ;; esac
+  flat=
+  if [ -n "$helpers" ]; then
+    HARBOR_HOST_DOCKER_HELPERS=$helpers
+    export HARBOR_HOST_DOCKER_HELPERS
+  else
+    set -- -v "$docker_config:/tmp/harbor-docker/config.json:ro" "$@"
+  fi
+fi
+# --- end host HOME ---
 
 HARBOR_HOST_FACTS=${HARBOR_HOST_FACTS:-$(host_facts)}
 HARBOR_RUNNER_IMAGE=$IMAGE

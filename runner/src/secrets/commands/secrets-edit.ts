@@ -39,7 +39,8 @@ export const secretsEditCommand = defineCommand({
     try {
       const copy = await scratch.write(name, original, stringEncodingFor(format));
       for (let attempt = 1; attempt <= ATTEMPTS && !branches; attempt++) {
-        const result = await deps.run([...editor, copy], { stdio: 'inherit' }).catch((err: NodeJS.ErrnoException) => {
+        // HOME is the host's (for compose) and does not exist in the runner: the editor keeps its history (viminfo) in the scratch folder, gone with it.
+        const result = await deps.run([...editor, copy], { stdio: 'inherit', env: { HOME: scratch.dir } }).catch((err: NodeJS.ErrnoException) => {
           if (err.code !== 'ENOENT') throw err;
           throw new CommandError(`the editor "${editor[0]}" is not installed in the runner; ${args[0]} is unchanged`, {
             exitCode: 127,

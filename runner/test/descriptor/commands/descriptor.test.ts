@@ -52,6 +52,7 @@ describe('harbor descriptor check', () => {
     deepStrictEqual(JSON.parse(stdout), {
       valid: true,
       files: ['etc/harbor.yaml'],
+      layout: 'descriptor',
       stages: [
         { name: 'deploy', steps: 2, default: false },
         { name: 'post_deploy', steps: 0, default: true },

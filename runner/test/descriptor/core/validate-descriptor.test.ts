@@ -96,8 +96,8 @@ describe('validateDescriptor: every error names file:line:col and the dotted pat
     },
     {
       name: 'unknown key without a close match',
-      yaml: 'version: 1\nsource:\n  rules:\n    include: []\n',
-      expected: `${SYS}:4:5: source.rules.include: unknown key "include"`,
+      yaml: 'version: 1\nsource:\n  rules:\n    selection: []\n',
+      expected: `${SYS}:4:5: source.rules.selection: unknown key "selection"`,
     },
     { name: 'unknown key in a profile', yaml: 'version: 1\nprofiles:\n  a:\n    service: []\n', expected: `${SYS}:4:5: profiles.a.service: unknown key "service" (did you mean services?)` },
     { name: 'unknown key in a stage', yaml: 'version: 1\ndeploy:\n  step: []\n', expected: `${SYS}:3:3: deploy.step: unknown key "step" (did you mean steps?)` },
