@@ -76,9 +76,18 @@ export const stringOrNumberList: Render = (v, w) => {
   return v.length === 0 ? undefined : v.map((item) => goSprint(item, w));
 };
 
+/**
+ * compose-go moves `x-*` keys of any nested mapping into an `#extensions` entry before decoding (processExtensions),
+ * which prints oddly for maps (environment, labels, options): not reproduced.
+ */
+export function refuseExtensionKeys(v: ModelNode, w: string): void {
+  if (isMap(v)) for (const key of Object.keys(v)) if (key.startsWith('x-')) unsupported(`the key "${key}" (compose treats x-* keys as extensions here)`, w);
+}
+
 /** compose-go Mapping / Labels: `key=value` list or mapping; values as text (null is ''). */
 export const mapping: Render = (v, w) => {
   if (v === null) return undefined;
+  refuseExtensionKeys(v, w);
   const out: Record<string, string> = {};
   if (Array.isArray(v)) {
     for (const item of v) {
@@ -104,6 +113,7 @@ export const options: Render = (v, w) => {
 export function mappingWithEquals(v: ModelNode, w: string): Record<string, string | null> {
   const out: Record<string, string | null> = {};
   if (v === null) return out;
+  refuseExtensionKeys(v, w);
   if (Array.isArray(v)) {
     for (const item of v) {
       const text = goSprint(item, w);
@@ -168,6 +178,7 @@ export function namedMap(render: Render, keepNull = false): Render {
   return (v, w) => {
     if (v === null) return undefined;
     if (!isMap(v)) return unsupported('a value that is not a mapping: compose reports it', w);
+    refuseExtensionKeys(v, w);
     const out: ModelMap = {};
     for (const key of Object.keys(v).sort(compareCodePoints)) {
       const rendered = render(v[key]!, `${w}.${key}`);

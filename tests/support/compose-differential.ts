@@ -1,0 +1,70 @@
+// Runs the real `docker compose config --format json` and Harbor's model on the same files and env, and names the first difference.
+import { spawnSync } from 'node:child_process';
+import { loadComposeModel } from '../../runner/src/compose/model/load-compose-model';
+import { ComposeModelUnsupported } from '../../runner/src/compose/model/core/model-tree';
+import { printComposeJson } from '../../runner/src/compose/model/core/print-compose-json';
+
+export const PROBE_PROJECT = 'harbor-model-probe';
+/** A fixed HOME, so `~` means the same to both sides and nothing of the user's leaks in. */
+export const PROBE_HOME = '/home/harbor-model';
+
+export interface DifferentialResult {
+  /** compose failed: its stderr. */
+  composeError?: string;
+  /** Harbor's model declined (it falls back to compose then): the reason. */
+  unsupported?: string;
+  /** The first differing field, `path: compose=… harbor=…`; undefined when both models are equal. */
+  difference?: string;
+  /** True when the two JSON texts are byte for byte the same. */
+  sameBytes: boolean;
+}
+
+/** The env both sides run with: PATH and a fixed HOME, plus the case's variables (nothing else of this process). */
+export function probeEnv(extra: Readonly<Record<string, string>> = {}): Record<string, string> {
+  const env: Record<string, string> = { PATH: process.env.PATH ?? '/usr/bin:/bin', HOME: PROBE_HOME, ...extra };
+  if (process.env.DOCKER_HOST) env.DOCKER_HOST = process.env.DOCKER_HOST;
+  return env;
+}
+
+/** One comparison: compose first (run directly, no runner), then the model. */
+export function compareWithCompose(dir: string, files: readonly string[], extraEnv: Readonly<Record<string, string>> = {}): DifferentialResult {
+  const env = probeEnv(extraEnv);
+  const argv = ['compose', '-p', PROBE_PROJECT, '--project-directory', dir, ...files.flatMap((f) => ['-f', f]), 'config', '--format', 'json'];
+  const run = spawnSync('docker', argv, { cwd: dir, env, encoding: 'utf8', maxBuffer: 256 * 1024 * 1024 });
+  let harbor: string | undefined;
+  let unsupported: string | undefined;
+  try {
+    harbor = printComposeJson(loadComposeModel({ project: { name: PROBE_PROJECT, directory: dir }, files, env }));
+  } catch (err) {
+    if (!(err instanceof ComposeModelUnsupported)) throw err;
+    unsupported = err.message;
+  }
+  if (run.status !== 0) return { composeError: run.stderr.trim(), ...(unsupported !== undefined && { unsupported }), ...(harbor === undefined ? {} : { difference: 'compose failed but the model gave a result' }), sameBytes: false };
+  if (harbor === undefined) return { unsupported: unsupported!, sameBytes: false };
+  const difference = firstDifference(JSON.parse(run.stdout), JSON.parse(harbor), '');
+  return { ...(difference !== undefined && { difference }), sameBytes: run.stdout.trim() === harbor.trim() };
+}
+
+/**
+ * The path of the first field where two models differ (`services.app.ports[1].published: compose="8080" harbor="80"`).
+ * The only normalisation: JSON is compared as data, so object key order does not count.
+ */
+export function firstDifference(compose: unknown, harbor: unknown, path: string): string | undefined {
+  if (compose === harbor) return undefined;
+  const bothObjects = typeof compose === 'object' && typeof harbor === 'object' && compose !== null && harbor !== null;
+  if (!bothObjects || Array.isArray(compose) !== Array.isArray(harbor)) return `${path || '.'}: compose=${JSON.stringify(compose)} harbor=${JSON.stringify(harbor)}`;
+  if (Array.isArray(compose) && Array.isArray(harbor)) {
+    for (let i = 0; i < Math.max(compose.length, harbor.length); i++) {
+      const d = firstDifference(compose[i], harbor[i], `${path}[${i}]`);
+      if (d) return d;
+    }
+    return undefined;
+  }
+  const a = compose as Record<string, unknown>;
+  const b = harbor as Record<string, unknown>;
+  for (const key of new Set([...Object.keys(a), ...Object.keys(b)])) {
+    const d = firstDifference(a[key], b[key], path ? `${path}.${key}` : key);
+    if (d) return d;
+  }
+  return undefined;
+}
