@@ -79,6 +79,7 @@ function renderProject(dict: ModelMap, input: ComposeModelInput, lookup: (name: 
     if (hasProfile(service, input.profiles, name)) enabled[name] = service;
   }
   checkConsistency(dict, enabled, all);
+  checkDependencyCycles(enabled);
   const readEnvFile: EnvFileReader = (path) => input.readFile(path);
   const services: ModelMap = {};
   for (const name of Object.keys(enabled)) services[name] = renderService(enabled[name]!, name, { env: lookup, readEnvFile });
@@ -123,6 +124,20 @@ function checkConsistency(dict: ModelMap, enabled: Record<string, ModelMap>, all
       if (typeof value === 'string' && value.startsWith('service:') && !(value.slice(8) in enabled)) unsupported(`${namespace} names a service that is not enabled`, where);
     }
   }
+}
+
+/** compose refuses a depends_on cycle among the enabled services ("dependency cycle detected"). */
+function checkDependencyCycles(enabled: Record<string, ModelMap>): void {
+  const state = new Map<string, 'visiting' | 'done'>();
+  const visit = (name: string): void => {
+    if (state.get(name) === 'done') return;
+    if (state.get(name) === 'visiting') unsupported('a dependency cycle: compose reports it', `services.${name}`);
+    state.set(name, 'visiting');
+    const deps = enabled[name]?.depends_on;
+    if (isMap(deps)) for (const dep of Object.keys(deps)) if (dep in enabled) visit(dep);
+    state.set(name, 'done');
+  };
+  for (const name of Object.keys(enabled)) visit(name);
 }
 
 /** encoding/json prints a map's keys sorted (the project is a map in compose-go's MarshalJSON). */
