@@ -3,6 +3,7 @@ import { spawnSync } from 'node:child_process';
 import { loadComposeModel } from '../../runner/src/compose/model/load-compose-model';
 import { ComposeModelUnsupported } from '../../runner/src/compose/model/core/model-tree';
 import { printComposeJson } from '../../runner/src/compose/model/core/print-compose-json';
+import { firstModelDifference } from '../../runner/src/compose/model/core/first-difference';
 
 export const PROBE_PROJECT = 'harbor-model-probe';
 /** A fixed HOME, so `~` means the same to both sides and nothing of the user's leaks in. */
@@ -41,30 +42,6 @@ export function compareWithCompose(dir: string, files: readonly string[], extraE
   }
   if (run.status !== 0) return { composeError: run.stderr.trim(), ...(unsupported !== undefined && { unsupported }), ...(harbor === undefined ? {} : { difference: 'compose failed but the model gave a result' }), sameBytes: false };
   if (harbor === undefined) return { unsupported: unsupported!, sameBytes: false };
-  const difference = firstDifference(JSON.parse(run.stdout), JSON.parse(harbor), '');
+  const difference = firstModelDifference(JSON.parse(run.stdout), JSON.parse(harbor));
   return { ...(difference !== undefined && { difference }), sameBytes: run.stdout.trim() === harbor.trim() };
-}
-
-/**
- * The path of the first field where two models differ (`services.app.ports[1].published: compose="8080" harbor="80"`).
- * The only normalisation: JSON is compared as data, so object key order does not count.
- */
-export function firstDifference(compose: unknown, harbor: unknown, path: string): string | undefined {
-  if (compose === harbor) return undefined;
-  const bothObjects = typeof compose === 'object' && typeof harbor === 'object' && compose !== null && harbor !== null;
-  if (!bothObjects || Array.isArray(compose) !== Array.isArray(harbor)) return `${path || '.'}: compose=${JSON.stringify(compose)} harbor=${JSON.stringify(harbor)}`;
-  if (Array.isArray(compose) && Array.isArray(harbor)) {
-    for (let i = 0; i < Math.max(compose.length, harbor.length); i++) {
-      const d = firstDifference(compose[i], harbor[i], `${path}[${i}]`);
-      if (d) return d;
-    }
-    return undefined;
-  }
-  const a = compose as Record<string, unknown>;
-  const b = harbor as Record<string, unknown>;
-  for (const key of new Set([...Object.keys(a), ...Object.keys(b)])) {
-    const d = firstDifference(a[key], b[key], path ? `${path}.${key}` : key);
-    if (d) return d;
-  }
-  return undefined;
 }
