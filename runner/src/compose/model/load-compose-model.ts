@@ -31,7 +31,7 @@ export function loadComposeModel(request: ComposeModelRequest): ModelMap {
     env,
     home: processEnv.HOME,
     profiles,
-    readFile: readTextOrUndefined,
+    readFile: memoized(readTextOrUndefined),
   });
 }
 
@@ -44,6 +44,15 @@ function readProjectDotenv(projectDir: string, processEnv: Readonly<Record<strin
   const parsed = parseDotenv(text, { file, lookup: (name) => processEnv[name], secret: true });
   for (const entry of parsed.entries) out[entry.key] = entry.value;
   return out;
+}
+
+/** One load reads each file once (v1 services all list the same `.env` as env_file). */
+function memoized(read: (path: string) => string | undefined): (path: string) => string | undefined {
+  const cache = new Map<string, string | undefined>();
+  return (path) => {
+    if (!cache.has(path)) cache.set(path, read(path));
+    return cache.get(path);
+  };
 }
 
 function readTextOrUndefined(path: string): string | undefined {

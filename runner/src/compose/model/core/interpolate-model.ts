@@ -33,24 +33,33 @@ export type ReferenceListener = (path: readonly string[], template: string, name
  * missing required variable is left for compose to report in its own words (unsupported).
  */
 export function interpolateModel(tree: ModelMap, lookup: VariableLookup, where: string, onReference?: ReferenceListener): ModelMap {
-  const out: ModelMap = {};
-  for (const key of Object.keys(tree)) out[key] = walk(tree[key]!, [key], lookup, where, onReference);
-  return out;
+  // One path stack for the whole walk (pushed and popped), not an array per node: files are walked thousands of times.
+  const path: string[] = [];
+  const walk = (node: ModelNode): ModelNode => {
+    if (typeof node === 'string') return interpolateString(node, path, lookup, where, onReference);
+    if (Array.isArray(node)) {
+      path.push('[]');
+      const out = node.map(walk);
+      path.pop();
+      return out;
+    }
+    if (isMap(node)) {
+      const out: ModelMap = {};
+      for (const key of Object.keys(node)) {
+        // compose-go splits paths on dots: a key holding dots makes a longer path, and no cast matches it.
+        const parts = key.includes('.') ? key.split('.') : [key];
+        path.push(...parts);
+        out[key] = walk(node[key]!);
+        path.length -= parts.length;
+      }
+      return out;
+    }
+    return node;
+  };
+  return walk(tree) as ModelMap;
 }
 
-function walk(node: ModelNode, path: string[], lookup: VariableLookup, where: string, onReference?: ReferenceListener): ModelNode {
-  if (typeof node === 'string') return interpolateString(node, path, lookup, where, onReference);
-  if (Array.isArray(node)) return node.map((item) => walk(item, [...path, '[]'], lookup, where, onReference));
-  if (isMap(node)) {
-    const out: ModelMap = {};
-    // compose-go splits paths on dots: a key holding dots makes a longer path, and no cast matches it.
-    for (const key of Object.keys(node)) out[key] = walk(node[key]!, [...path, ...key.split('.')], lookup, where, onReference);
-    return out;
-  }
-  return node;
-}
-
-function interpolateString(text: string, path: string[], lookup: VariableLookup, where: string, onReference?: ReferenceListener): ModelNode {
+function interpolateString(text: string, path: readonly string[], lookup: VariableLookup, where: string, onReference?: ReferenceListener): ModelNode {
   let value = text;
   if (text.includes('$')) {
     const names: string[] = [];
@@ -60,11 +69,14 @@ function interpolateString(text: string, path: string[], lookup: VariableLookup,
     } catch (err) {
       unsupported(`interpolation fails (${(err as Error).message}): compose reports it`, `${where}: ${path.join('.')}`);
     }
-    if (onReference && names.length > 0) onReference(path, text, names);
+    if (onReference && names.length > 0) onReference([...path], text, names);
   }
+  if (path.length < 2 || !CAST_ROOTS.has(path[0]!)) return value;
   const cast = CASTS.find(([p]) => matches(path, p))?.[1];
   return cast === undefined ? value : castValue(value, cast, `${where}: ${path.join('.')}`);
 }
+
+const CAST_ROOTS = new Set(CASTS.map(([p]) => p[0]!));
 
 function castValue(value: string, cast: Cast, where: string): ModelNode {
   switch (cast) {
