@@ -124,7 +124,8 @@ export function writeV1Catalogue(dir: string, names: readonly string[] = V1_NAME
       text = tokens.length === 2 && V1_CAPABILITIES.includes(last) ? capabilityFile(tokens[0]!, last) : crossFile(tokens, set);
     } else if (inner.includes('.')) {
       const [service, flavour] = inner.split('.') as [string, string];
-      text = `services:\n  ${service}:\n    environment:\n      - ${envName(service)}_FLAVOUR=${flavour}\n`;
+      // v1's compose.searxng.morphic.yml: a flavour file, selected on its own, that defines the service in full.
+      text = `services:\n  ${service}:\n    image: ghcr.io/harbor/${service}-${flavour}:latest\n    environment:\n      - ${envName(service)}_FLAVOUR=${flavour}\n`;
     } else text = serviceFile(inner, services.indexOf(inner), set);
     writeFileSync(join(dir, name), text);
   }

@@ -101,6 +101,7 @@ function checkConsistency(dict: ModelMap, enabled: Record<string, ModelMap>, all
   const declared = (kind: string): ModelMap => (isMap(dict[kind]) ? (dict[kind] as ModelMap) : {});
   for (const [name, service] of Object.entries(enabled)) {
     const where = `services.${name}`;
+    if (!('image' in service) && !('build' in service)) unsupported('neither an image nor a build context: compose reports it', where);
     if (isMap(service.depends_on)) {
       for (const dep of Object.keys(service.depends_on)) {
         if (!(dep in enabled)) unsupported(`depends on "${dep}", which is not defined or not enabled: compose reports it`, where);
