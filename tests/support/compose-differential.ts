@@ -45,3 +45,11 @@ export function compareWithCompose(dir: string, files: readonly string[], extraE
   const difference = firstModelDifference(JSON.parse(run.stdout), JSON.parse(harbor));
   return { ...(difference !== undefined && { difference }), sameBytes: run.stdout.trim() === harbor.trim() };
 }
+
+/** `docker compose config --format json` for these files (relative to `dir`, or absolute), parsed; throws with compose's stderr. */
+export function composeConfig(dir: string, files: readonly string[], env: Readonly<Record<string, string>>): unknown {
+  const argv = ['compose', '-p', PROBE_PROJECT, '--project-directory', dir, ...files.flatMap((f) => ['-f', f]), 'config', '--format', 'json'];
+  const run = spawnSync('docker', argv, { cwd: dir, env, encoding: 'utf8', maxBuffer: 256 * 1024 * 1024 });
+  if (run.status !== 0) throw new Error(`docker compose config failed: ${run.stderr.trim()}`);
+  return JSON.parse(run.stdout);
+}

@@ -3,7 +3,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { ComposeProject } from '../../core/compose-argv';
 import { parseDotenv } from '../../core/env/parse-dotenv';
-import { buildComposeModel } from './core/build-compose-model';
+import { buildComposeModel, type ComposeModelInput } from './core/build-compose-model';
 import type { ModelMap } from './core/model-tree';
 
 export interface ComposeModelRequest {
@@ -19,12 +19,17 @@ export interface ComposeModelRequest {
  * TypeScript model does not reproduce this input; callers fall back to compose then.
  */
 export function loadComposeModel(request: ComposeModelRequest): ModelMap {
+  return buildComposeModel(composeModelInputOf(request));
+}
+
+/** What the pure model needs for a request: absolute files, compose's environment (`.env` under the process env), a file reader. */
+export function composeModelInputOf(request: ComposeModelRequest): ComposeModelInput {
   const projectDir = request.project.directory;
   const processEnv: Record<string, string> = {};
   for (const [key, value] of Object.entries(request.env)) if (value !== undefined) processEnv[key] = value;
   const env = { ...readProjectDotenv(projectDir, processEnv), ...processEnv };
   const profiles = (env.COMPOSE_PROFILES ?? '').split(',').map((p) => p.trim()).filter(Boolean);
-  return buildComposeModel({
+  return {
     files: request.files.map((f) => (f.startsWith('/') ? f : join(projectDir, f))),
     projectName: request.project.name,
     projectDir,
@@ -32,7 +37,7 @@ export function loadComposeModel(request: ComposeModelRequest): ModelMap {
     home: processEnv.HOME,
     profiles,
     readFile: memoized(readTextOrUndefined),
-  });
+  };
 }
 
 /** compose reads `<project dir>/.env` for interpolation; the process environment wins over it. */

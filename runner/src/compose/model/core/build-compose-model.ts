@@ -25,6 +25,8 @@ export interface ComposeModelInput {
   /** Reads compose files, extends files and env_file files by absolute path; undefined when missing. */
   readFile: (path: string) => string | undefined;
   onReference?: ReferenceListener;
+  /** Keep env_file entries as references instead of folding their values into environment (see renderService). */
+  keepEnvFiles?: boolean;
 }
 
 /**
@@ -82,7 +84,7 @@ function renderProject(dict: ModelMap, input: ComposeModelInput, lookup: (name: 
   checkDependencyCycles(enabled);
   const readEnvFile: EnvFileReader = (path) => input.readFile(path);
   const services: ModelMap = {};
-  for (const name of Object.keys(enabled)) services[name] = renderService(enabled[name]!, name, { env: lookup, readEnvFile });
+  for (const name of Object.keys(enabled)) services[name] = renderService(enabled[name]!, name, { env: lookup, readEnvFile, keepEnvFiles: input.keepEnvFiles === true });
   const out: ModelMap = { name: input.projectName, services, ...renderResources(dict, enabled) };
   for (const key of Object.keys(dict)) if (key.startsWith('x-')) out[key] = dict[key]!;
   return sortTopLevel(out);

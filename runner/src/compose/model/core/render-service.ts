@@ -14,6 +14,11 @@ export interface ServiceRenderContext {
   /** The project's environment (interpolation env): bare keys and env_file references resolve against it. */
   env: (name: string) => string | undefined;
   readEnvFile: EnvFileReader;
+  /**
+   * Keep `env_file` as references (for the single file compose is handed) instead of folding the files' values
+   * into `environment`: compose reads them itself at call time, so their values never reach Harbor's file.
+   */
+  keepEnvFiles?: boolean;
 }
 
 const fileMode: Render = (v, w) => {
@@ -171,18 +176,33 @@ export function renderService(service: ModelMap, name: string, ctx: ServiceRende
   // ShellCommand has no omitempty in compose-go's JSON tags: an unset command prints as null.
   out.command = 'command' in service ? command(service.command!, `${where}.command`) ?? null : null;
   out.entrypoint = 'entrypoint' in service ? command(service.entrypoint!, `${where}.entrypoint`) ?? null : null;
-  const environment = resolveEnvironment(service, where, ctx);
+  const environment = ctx.keepEnvFiles ? ownEnvironment(service, where, ctx) : resolveEnvironment(service, where, ctx);
   if (Object.keys(environment).length > 0) out.environment = sortKeys(environment);
+  if (ctx.keepEnvFiles && Array.isArray(service.env_file) && service.env_file.length > 0) out.env_file = envFileReferences(service.env_file, where);
   // encoding/json prints a struct's fields in declaration order.
   const ordered: ModelMap = {};
   for (const key of Object.keys(SERVICE_FIELDS)) if (key in out) ordered[key] = out[key]!;
   return ordered;
 }
 
-/** compose-go WithServicesEnvironmentResolved: env_file values, in order, then the service's own environment over them. */
-function resolveEnvironment(service: ModelMap, where: string, ctx: ServiceRenderContext): Record<string, string | null> {
+function ownEnvironment(service: ModelMap, where: string, ctx: ServiceRenderContext): Record<string, string | null> {
   const own = 'environment' in service ? mappingWithEquals(service.environment!, `${where}.environment`) : {};
   for (const key of Object.keys(own)) if (own[key] === null) own[key] = ctx.env(key) ?? null;
+  return own;
+}
+
+/** compose-go EnvFile's JSON: a required file is its path, an optional one `{path, required: false}`. */
+function envFileReferences(files: ModelNode[], where: string): ModelNode[] {
+  return files.map((entry) => {
+    if (!isMap(entry) || typeof entry.path !== 'string') return unsupported('an env_file entry without a path', where);
+    for (const key of Object.keys(entry)) if (key !== 'path' && key !== 'required') unsupported(`env_file.${key}`, where);
+    return entry.required === false ? { path: entry.path, required: false } : entry.path;
+  });
+}
+
+/** compose-go WithServicesEnvironmentResolved: env_file values, in order, then the service's own environment over them. */
+function resolveEnvironment(service: ModelMap, where: string, ctx: ServiceRenderContext): Record<string, string | null> {
+  const own = ownEnvironment(service, where, ctx);
   const files = service.env_file;
   if (files === undefined || files === null) return own;
   if (!Array.isArray(files)) return unsupported('env_file that is not a list', where);
