@@ -28,7 +28,8 @@ export async function runMain(argv: string[]): Promise<number> {
   const deps: Deps = {
     log,
     out: (text) => process.stdout.write(text),
-    env: { ...process.env },
+    // --compose-files keeps compose on the N files (same as HARBOR_COMPOSE_FILES=1): see docs/compose-model.md.
+    env: { ...process.env, ...(argv.includes('--compose-files') && { HARBOR_COMPOSE_FILES: '1' }) },
     home: process.env.HARBOR_HOME || process.cwd(),
     cwd: process.cwd(),
     run: processes.run,

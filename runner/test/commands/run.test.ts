@@ -85,7 +85,9 @@ describe('harbor run <stage>', () => {
     // A stage with compose.up is prepared first: compose is asked for its services, and up gets the overlay.
     const files = ['etc/stacks/compose.yml', 'etc/stacks/compose.hello.yml'];
     const h = head(home, [...files, OVERLAY]);
-    deepStrictEqual(deps.calls.map((c) => c.argv), [[...head(home, files), 'config', '--services'], [...h, 'up', '-d', '--wait', '--remove-orphans'], [...h, 'ps', '--format', 'json']]);
+    // Single-file mode: up gets one merged file built from exactly those files (docs/compose-model.md).
+    const single = head(home, ['var/run/.harbor/compose.model.json']);
+    deepStrictEqual(deps.calls.map((c) => c.argv), [[...head(home, files), 'config', '--services'], [...single, 'up', '-d', '--wait', '--remove-orphans'], [...h, 'ps', '--format', 'json']]);
     deepStrictEqual([code, deps.stdout.join('')], [0, 'http://localhost:8080\n']);
     deepStrictEqual(deps.logs.filter((l) => l.startsWith('start') || l.startsWith('info')), [
       'info: 0 added, 0 changed, 0 removed, 0 unchanged',
