@@ -2,6 +2,7 @@
 import type { TemplatesInput } from '../adapters/load-template-plan';
 import { loadStackEnv, type LoadedStackEnv } from '../adapters/load-stack-env';
 import { readComposeServices } from '../adapters/compose-services';
+import { readComposeModel } from '../compose/model/read-compose-model';
 import { buildComposeEnv, selectSecretValues } from '../core/env/build-compose-env';
 import { buildTemplateJobs } from '../core/templates/build-template-jobs';
 import { buildTemplateEnv } from '../core/templates/template-values';
@@ -13,7 +14,7 @@ export interface PrepareInputs {
   /** Secrets included: only ever the process environment of compose. */
   composeEnv: Record<string, string>;
   secretValues: string[];
-  /** `docker compose config --services` of the selection (the overlay may name only these). */
+  /** The selection's services, from Harbor's compose model (else `docker compose config --services`); the overlay may name only these. */
   composeServices: string[];
   /** For runPrepareTemplates / loadTemplatePlan: the descriptor's templates, the merged env, the selected services. */
   templates: TemplatesInput;
@@ -36,7 +37,11 @@ export async function loadPrepareInputs(deps: Deps, source: ResolvedSource): Pro
   for (const warning of stack.warnings) log.warn(warning);
   const composeEnv = buildComposeEnv(stack.merged, stack.services);
   const secretValues = selectSecretValues(stack.merged);
-  const composeServices = await readComposeServices(deps, source.project, source.selection.files, { env: composeEnv, secretValues });
+  // Harbor's compose model answers without a compose call (docs/compose-model.md); compose when the model declines.
+  const model = readComposeModel(deps, source.project, source.selection.files, { composeEnv, secretValues }).model;
+  const composeServices = model !== undefined
+    ? Object.keys(model.services as Record<string, unknown>).sort()
+    : await readComposeServices(deps, source.project, source.selection.files, { env: composeEnv, secretValues });
   return {
     stack,
     composeEnv,
