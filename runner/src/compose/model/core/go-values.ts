@@ -79,8 +79,8 @@ export function formatFloat32(value: number): number {
 
 /**
  * mattn/go-shellwords Parse with compose's settings (no env, no backticks): blanks split words, quotes group,
- * a backslash escapes the next character outside single quotes. Operators (`;&|<>`), backticks and `$(` stop or
- * change go-shellwords' parse: not reproduced.
+ * a backslash escapes the next character outside single quotes, `$` and backticks are plain characters.
+ * An unquoted operator (`;&|<>`) ends go-shellwords' parse early (`a && b` is ["a"]): not reproduced.
  */
 export function splitShellWords(line: string, where: string): string[] {
   const args: string[] = [];
@@ -110,7 +110,6 @@ export function splitShellWords(line: string, where: string): string[] {
       }
       continue;
     }
-    if (ch === '`' || (ch === '$' && !single)) unsupported(`command "${line}" (backticks or $ in go-shellwords)`, where);
     if (ch === '"' && !single) {
       if (double) got = true;
       double = !double;
