@@ -8,6 +8,7 @@ import { normalizeModel } from './normalize-model';
 import { renderResources } from './render-resources';
 import { renderService, type EnvFileReader } from './render-service';
 import { resolveModelPaths } from './resolve-paths';
+import { resolveEnvironmentLists } from './resolve-environment-lists';
 
 export interface ComposeModelInput {
   /** Absolute paths of the compose files, in `-f` order. */
@@ -47,25 +48,6 @@ export function buildComposeModel(input: ComposeModelInput): ModelMap {
   resolveEnvironmentLists(dict, lookup);
   normalizeModel(dict, input.projectName, lookup);
   return renderProject(dict, input, lookup);
-}
-
-/** compose-go loader.ResolveEnvironment: a bare `KEY` in a list-form environment takes the project env's value. */
-function resolveEnvironmentLists(dict: ModelMap, lookup: (name: string) => string | undefined): void {
-  if (!isMap(dict.services)) return;
-  for (const service of Object.values(dict.services)) {
-    if (!isMap(service) || !Array.isArray(service.environment)) continue;
-    service.environment = service.environment
-      .filter((e): e is string => typeof e === 'string')
-      .map((e) => {
-        const value = lookup(e);
-        return value === undefined ? e : `${e}=${value}`;
-      });
-  }
-  for (const kind of ['secrets', 'configs']) {
-    const resources = dict[kind];
-    if (!isMap(resources)) continue;
-    for (const resource of Object.values(resources)) if (isMap(resource) && 'environment' in resource) unsupported(`${kind} from the environment`);
-  }
 }
 
 function renderProject(dict: ModelMap, input: ComposeModelInput, lookup: (name: string) => string | undefined): ModelMap {

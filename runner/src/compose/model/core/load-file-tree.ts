@@ -1,4 +1,5 @@
 // One compose file into the model so far, as compose-go's loadYamlFile: interpolate, extends, !reset, include, merge, canonical form.
+import { applyInclude } from './apply-include';
 import { canonicalize } from './canonical-model';
 import { enforceUnicity } from './enforce-unicity';
 import { interpolateModel, type ReferenceListener } from './interpolate-model';
@@ -21,7 +22,7 @@ export interface FileLoadContext {
 const RESOURCE_KINDS = ['services', 'networks', 'volumes', 'secrets', 'configs'];
 
 /** Merges every document of `file` into `dict` (mutated) and returns it. */
-export function loadFileInto(dict: ModelMap, file: string, ctx: FileLoadContext, options: { extends: boolean } = { extends: true }): ModelMap {
+export function loadFileInto(dict: ModelMap, file: string, ctx: FileLoadContext, options: { extends: boolean; include: boolean } = { extends: true, include: true }): ModelMap {
   const text = ctx.readFile(file);
   if (text === undefined) unsupported('the file does not exist: compose reports it', file);
   for (const document of parseComposeYaml(text, file)) {
@@ -29,7 +30,10 @@ export function loadFileInto(dict: ModelMap, file: string, ctx: FileLoadContext,
     checkTopLevel(cfg, file);
     if (options.extends) applyExtends(cfg, file, document.resetPaths, ctx);
     for (const path of document.resetPaths) deleteAt(dict, path);
-    if ('include' in cfg) unsupported('include', file);
+    if ('include' in cfg) {
+      if (!options.include) unsupported('an include inside an included or extended file', file);
+      applyInclude(cfg, file, ctx, (files, sub) => files.reduce((into, f) => loadFileInto(into, f, { ...ctx, ...sub }, { extends: true, include: false }), {} as ModelMap));
+    }
     const touched = touchedEntries(cfg);
     mergeModel(dict, cfg);
     delete dict.version;
@@ -132,7 +136,7 @@ function extendService(name: string, services: ModelMap, file: string, chain: Ex
 /** The services of an `extends.file`, loaded alone (no extends, no defaults), paths relative to the project directory. */
 function loadExtendsBase(refFile: string, ref: string, name: string, ctx: FileLoadContext): ModelMap {
   const absolute = isAbsolutePath(refFile) ? refFile : joinPath(ctx.projectDir, refFile);
-  const tree = loadFileInto({}, absolute, ctx, { extends: false });
+  const tree = loadFileInto({}, absolute, ctx, { extends: false, include: false });
   const services = tree.services;
   if (!isMap(services) || !(ref in services)) return unsupported(`extends: service "${ref}" not found in ${refFile}: compose reports it`, `services.${name}`);
   resolvePaths(tree, [], { workingDir: relativePath(ctx.projectDir, dirname(absolute)), home: ctx.home });

@@ -47,7 +47,7 @@ describe('buildComposeModel (pure: files come from readFile)', () => {
 
   const declined: Array<[string, Record<string, string>]> = [
     ['an unknown service field', { '/srv/h/compose.yml': 'services:\n  app:\n    image: x\n    blkio_config: {weight: 10}\n' }],
-    ['include', { '/srv/h/compose.yml': 'include: [other.yml]\nservices:\n  app: {image: x}\n' }],
+    ['an include whose file does not exist', { '/srv/h/compose.yml': 'include: [other.yml]\nservices:\n  app: {image: x}\n' }],
     ['a missing required variable', { '/srv/h/compose.yml': 'services:\n  app:\n    image: ${X:?need X}\n' }],
     ['a missing compose file', { '/srv/h/compose.yml': 'services:\n  app:\n    image: x\n', '/srv/h/gone.yml': undefined as unknown as string }],
     ['a required env_file that does not exist', { '/srv/h/compose.yml': 'services:\n  app:\n    image: x\n    env_file: nope.env\n' }],
