@@ -2,10 +2,10 @@
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { selectComposeFiles } from '../../runner/src/core/compose-files';
+import { selectComposeFiles } from '../../runner/src/source/core/compose-files';
 
-/** Harbor v1 0.5.5's compose file names (copied from ../shared/fixtures). */
-export const V1_NAMES = readFileSync(fileURLToPath(new URL('../fixtures/compose-model/harbor-v1-compose-files.txt', import.meta.url)), 'utf8')
+/** Harbor v1 0.5.5's compose file names (tests/fixtures, copied from ../shared/fixtures). */
+export const V1_NAMES = readFileSync(fileURLToPath(new URL('../fixtures/harbor-v1-compose-files.txt', import.meta.url)), 'utf8')
   .split('\n')
   .map((l) => l.trim())
   .filter(Boolean);

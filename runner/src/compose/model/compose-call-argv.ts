@@ -1,6 +1,6 @@
 // The one seam of single-file mode: a compose argv with N `-f` files becomes one with Harbor's merged file, when it can.
-import type { ComposeProject } from '../../core/compose-argv';
-import type { Deps } from '../../deps';
+import type { ComposeProject } from '../core/compose-argv';
+import type { Deps } from '../../shared/deps';
 import { writeSingleComposeFile } from './write-single-compose-file';
 
 /**

@@ -1,8 +1,8 @@
 // Loads the selected compose files into Harbor's model (reading files, `.env` and the environment as compose does), or says why it cannot.
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { ComposeProject } from '../../core/compose-argv';
-import { parseDotenv } from '../../core/env/parse-dotenv';
+import type { ComposeProject } from '../core/compose-argv';
+import { parseDotenv } from '../../env/core/parse-dotenv';
 import { buildComposeModel, type ComposeModelInput } from './core/build-compose-model';
 import type { ModelMap } from './core/model-tree';
 

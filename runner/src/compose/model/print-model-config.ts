@@ -1,8 +1,8 @@
 // `harbor config` through Harbor's compose model: the JSON model, the service names, or a comparison with compose's own.
-import { runCompose } from '../../adapters/compose';
-import { buildComposeArgv, type ComposeProject } from '../../core/compose-argv';
-import { redactSecrets } from '../../core/redact-secrets';
-import type { Deps } from '../../deps';
+import { runCompose } from '../compose';
+import { buildComposeArgv, type ComposeProject } from '../core/compose-argv';
+import { redactSecrets } from '../../shared/core/redact-secrets';
+import type { Deps } from '../../shared/deps';
 import { firstModelDifference } from './core/first-difference';
 import { printComposeJson } from './core/print-compose-json';
 import { readComposeModel } from './read-compose-model';

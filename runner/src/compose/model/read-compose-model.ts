@@ -1,7 +1,7 @@
 // Asks Harbor's compose model for a selection; when the model declines, says why at debug level so the caller asks compose.
-import type { ComposeProject } from '../../core/compose-argv';
-import { redactSecrets } from '../../core/redact-secrets';
-import type { Deps } from '../../deps';
+import type { ComposeProject } from '../core/compose-argv';
+import { redactSecrets } from '../../shared/core/redact-secrets';
+import type { Deps } from '../../shared/deps';
 import { ComposeModelUnsupported, type ModelMap } from './core/model-tree';
 import { loadComposeModel } from './load-compose-model';
 

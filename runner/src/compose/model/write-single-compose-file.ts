@@ -1,10 +1,9 @@
 // Writes the one compose file Harbor hands compose (var/run/.harbor/compose.model.json), or says why it keeps the N files.
-import { chmod } from 'node:fs/promises';
 import { join } from 'node:path';
-import { writeTextFile } from '../../adapters/write-text-file';
-import type { ComposeProject } from '../../core/compose-argv';
-import { redactSecrets } from '../../core/redact-secrets';
-import type { Deps } from '../../deps';
+import { writeFileAtomic } from '../../shared/atomic-write';
+import type { ComposeProject } from '../core/compose-argv';
+import { redactSecrets } from '../../shared/core/redact-secrets';
+import type { Deps } from '../../shared/deps';
 import { buildSingleComposeFile } from './core/build-single-compose-file';
 import { ComposeModelUnsupported } from './core/model-tree';
 import { composeModelInputOf } from './load-compose-model';
@@ -35,7 +34,6 @@ export async function writeSingleComposeFile(
     deps.log.withTag('compose-model').debug(`${redactSecrets(err.message, env.secretValues)}: handing compose the ${files.length} files`);
     return undefined;
   }
-  await writeTextFile(path, text);
-  await chmod(path, 0o600);
+  await writeFileAtomic(path, text, { mode: 0o600 });
   return path;
 }

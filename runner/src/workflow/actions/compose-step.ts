@@ -1,7 +1,7 @@
 // What every compose.* action shares: plan the exact compose argv from the step context, and run that same argv.
-import { runCompose } from '../../adapters/compose';
+import { runCompose } from '../../compose/compose';
 import { buildComposeCallArgv } from '../../compose/model/compose-call-argv';
-import { buildComposeArgv } from '../../core/compose-argv';
+import { buildComposeArgv } from '../../compose/core/compose-argv';
 import type { ActionContext, PlanContext, PlannedStep } from '../action';
 
 /** The argv `--dry-run` prints is the argv `run` executes: both come from here. */

@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import { after, test } from 'node:test';
 import { buildComposeCallArgv } from '../../../src/compose/model/compose-call-argv';
 import { SINGLE_COMPOSE_FILE } from '../../../src/compose/model/write-single-compose-file';
-import { buildComposeArgv } from '../../../src/core/compose-argv';
+import { buildComposeArgv } from '../../../src/compose/core/compose-argv';
 import { createFakeDeps } from '../../support/fake-deps';
 
 const home = mkdtempSync(join(tmpdir(), 'harbor-call-argv-'));

@@ -1,5 +1,5 @@
 // compose-go loader.ApplyInclude: each `include` entry loaded as its own project, its resources imported into the including file.
-import { parseDotenv } from '../../../core/env/parse-dotenv';
+import { parseDotenv } from '../../../env/core/parse-dotenv';
 import { setDefaults } from './canonical-model';
 import { firstModelDifference } from './first-difference';
 import { isMap, unsupported, type ModelMap, type ModelNode } from './model-tree';

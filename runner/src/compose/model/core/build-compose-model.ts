@@ -1,5 +1,5 @@
 // The whole model: every selected file merged as compose-go does, normalised, and rendered as `docker compose config --format json`.
-import { compareCodePoints } from '../../../core/compare-code-points';
+import { compareCodePoints } from '../../../shared/core/compare-code-points';
 import { setDefaults } from './canonical-model';
 import type { ReferenceListener } from './interpolate-model';
 import { loadFileInto } from './load-file-tree';

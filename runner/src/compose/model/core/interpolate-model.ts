@@ -1,5 +1,5 @@
 // Interpolates `${VAR}` in every string value of a decoded compose file, casting typed fields as compose-go does (loader/interpolate.go).
-import { expandVariables, type VariableLookup } from '../../../core/env/expand-variables';
+import { expandVariables, type VariableLookup } from '../../../env/core/expand-variables';
 import { isMap, matches, pattern, unsupported, type ModelMap, type ModelNode } from './model-tree';
 
 type Cast = 'int' | 'float' | 'bool';

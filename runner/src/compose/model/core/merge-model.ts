@@ -1,5 +1,5 @@
 // Merges one compose file's tree into the model so far with compose-go's per-field rules (override/merge.go).
-import { compareCodePoints } from '../../../core/compare-code-points';
+import { compareCodePoints } from '../../../shared/core/compare-code-points';
 import { goSprint, isMap, matches, pattern, unsupported, type ModelMap, type ModelNode } from './model-tree';
 
 type Merger = (base: ModelNode, other: ModelNode, path: string[]) => ModelNode;

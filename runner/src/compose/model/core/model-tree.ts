@@ -1,5 +1,5 @@
 // The plain tree compose-go works on (YAML decoded to maps, lists, scalars), dotted paths over it, and the one error that means "ask compose".
-import { HarborError } from '../../../errors';
+import { HarborError } from '../../../shared/core/errors';
 
 export type ModelNode = null | string | number | boolean | ModelNode[] | ModelMap;
 export interface ModelMap {

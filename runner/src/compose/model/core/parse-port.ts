@@ -1,5 +1,5 @@
 // Parses a short-syntax port (`127.0.0.1:8080-8081:80-81/udp`) as compose-go types.ParsePortConfig (docker/go-connections nat) does.
-import { compareCodePoints } from '../../../core/compare-code-points';
+import { compareCodePoints } from '../../../shared/core/compare-code-points';
 import { unsupported, type ModelMap } from './model-tree';
 
 /**

@@ -1,5 +1,5 @@
 // Converters from the canonical tree to the values compose prints for typed fields (compose-go types + mapstructure + encoding/json).
-import { compareCodePoints } from '../../../core/compare-code-points';
+import { compareCodePoints } from '../../../shared/core/compare-code-points';
 import { formatFloat32, formatGoDuration, parseGoDuration, parseRamInBytes } from './go-values';
 import { goSprint, isMap, unsupported, type ModelMap, type ModelNode } from './model-tree';
 

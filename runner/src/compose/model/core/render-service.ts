@@ -1,5 +1,5 @@
 // Renders one normalised service as `docker compose config --format json` prints it (compose-go types.ServiceConfig).
-import { parseDotenv } from '../../../core/env/parse-dotenv';
+import { parseDotenv } from '../../../env/core/parse-dotenv';
 import { splitShellWords } from './go-values';
 import { isMap, unsupported, type ModelMap, type ModelNode } from './model-tree';
 import {
