@@ -1,6 +1,5 @@
 // Harbor's compose model vs `docker compose config --format json` on a v1-shaped catalogue: 10, 50, 200 and 570 files, side by side.
 // Run: node --import tsx bench/compose-model.ts [sizes...]   (targets: 570 files under 1 s in process, 50 under 0.1 s)
-import { spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -8,7 +7,7 @@ import { performance } from 'node:perf_hooks';
 import { loadComposeModel } from '../runner/src/compose/model/load-compose-model';
 import { printComposeJson } from '../runner/src/compose/model/core/print-compose-json';
 import { firstModelDifference } from '../runner/src/compose/model/core/first-difference';
-import { probeEnv, PROBE_PROJECT } from '../tests/support/compose-differential';
+import { probeEnv, PROBE_PROJECT, runComposeConfig } from '../tests/support/compose-differential';
 import { selectV1Files, v1Handles, V1_CAPABILITIES, V1_ENV, writeV1Catalogue } from '../tests/support/v1-catalogue';
 
 const sizes = process.argv.slice(2).map(Number).filter((n) => n > 0);
@@ -54,8 +53,7 @@ try {
     });
     const runs = Array.from({ length: 5 }, () => timed(() => model(files))).sort((a, b) => a.wall - b.wall);
     const started = performance.now();
-    const argv = ['compose', '-p', PROBE_PROJECT, '--project-directory', dir, ...files.flatMap((f) => ['-f', f]), 'config', '--format', 'json'];
-    const compose = spawnSync('docker', argv, { cwd: dir, env, encoding: 'utf8', maxBuffer: 512 * 1024 * 1024 });
+    const compose = runComposeConfig(dir, files, env);
     const composeMs = performance.now() - started;
     const same = compose.status !== 0 ? `compose failed: ${compose.stderr.trim().split('\n')[0]}` : (firstModelDifference(JSON.parse(compose.stdout), JSON.parse(ours)) ?? 'yes');
     rows.push([String(files.length), ms(first), ms(runs[2]!), `${(composeMs / 1000).toFixed(2)} s`, same]);

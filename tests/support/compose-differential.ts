@@ -30,8 +30,7 @@ export function probeEnv(extra: Readonly<Record<string, string>> = {}): Record<s
 /** One comparison: compose first (run directly, no runner), then the model. */
 export function compareWithCompose(dir: string, files: readonly string[], extraEnv: Readonly<Record<string, string>> = {}): DifferentialResult {
   const env = probeEnv(extraEnv);
-  const argv = ['compose', '-p', PROBE_PROJECT, '--project-directory', dir, ...files.flatMap((f) => ['-f', f]), 'config', '--format', 'json'];
-  const run = spawnSync('docker', argv, { cwd: dir, env, encoding: 'utf8', maxBuffer: 256 * 1024 * 1024 });
+  const run = runComposeConfig(dir, files, env);
   let harbor: string | undefined;
   let unsupported: string | undefined;
   try {
@@ -48,8 +47,13 @@ export function compareWithCompose(dir: string, files: readonly string[], extraE
 
 /** `docker compose config --format json` for these files (relative to `dir`, or absolute), parsed; throws with compose's stderr. */
 export function composeConfig(dir: string, files: readonly string[], env: Readonly<Record<string, string>>): unknown {
-  const argv = ['compose', '-p', PROBE_PROJECT, '--project-directory', dir, ...files.flatMap((f) => ['-f', f]), 'config', '--format', 'json'];
-  const run = spawnSync('docker', argv, { cwd: dir, env, encoding: 'utf8', maxBuffer: 256 * 1024 * 1024 });
+  const run = runComposeConfig(dir, files, env);
   if (run.status !== 0) throw new Error(`docker compose config failed: ${run.stderr.trim()}`);
   return JSON.parse(run.stdout);
+}
+
+/** Runs `docker compose config --format json` on the host (not through the runner) with exactly `env`. */
+export function runComposeConfig(dir: string, files: readonly string[], env: Readonly<Record<string, string>>): { status: number | null; stdout: string; stderr: string } {
+  const argv = ['compose', '-p', PROBE_PROJECT, '--project-directory', dir, ...files.flatMap((f) => ['-f', f]), 'config', '--format', 'json'];
+  return spawnSync('docker', argv, { cwd: dir, env, encoding: 'utf8', maxBuffer: 512 * 1024 * 1024 });
 }
