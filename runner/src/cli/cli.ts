@@ -12,6 +12,7 @@ import { HARBOR_VERSION } from '../shared/version';
 export const GLOBAL_OPTIONS: readonly OptionSpec[] = [
   { flags: '--debug', description: 'Debug logs: each external command as spawned (secrets redacted), stack traces' },
   { flags: '--quiet', description: 'Only warnings and errors on stderr' },
+  { flags: '--compose-files', description: 'Hand compose the N compose files, not Harbor\'s single merged file (docs/compose-model.md)' },
 ];
 
 export type CliParse =

@@ -75,7 +75,8 @@ const cases: Array<{ name: string; argv: string[]; expected: ReturnType<typeof p
   { name: 'cmd', argv: ['cmd', 'webui'], expected: { command: 'cmd', args: ['webui'], rest: [], options: stackDefaults } },
   { name: 'ls --active', argv: ['ls', '-a'], expected: { command: 'ls', args: [], rest: [], options: { ...stackDefaults, active: true, json: false } } },
   { name: 'url -i', argv: ['url', '-i', 'greeter'], expected: { command: 'url', args: ['greeter'], rest: [], options: { ...stackDefaults, internal: true } } },
-  { name: 'config --services', argv: ['config', '--services'], expected: { command: 'config', args: [], rest: [], options: { ...stackDefaults, services: true, json: false } } },
+  { name: 'config --services', argv: ['config', '--services'], expected: { command: 'config', args: [], rest: [], options: { ...stackDefaults, services: true, json: false, compare: false } } },
+  { name: 'config --format json --compare', argv: ['config', '--format', 'json', '--compare'], expected: { command: 'config', args: [], rest: [], options: { ...stackDefaults, services: false, json: false, format: 'json', compare: true } } },
   { name: 'deploy --dry-run', argv: ['deploy', 'greeter', '--dry-run'], expected: { command: 'deploy', args: ['greeter'], rest: [], options: { ...stackDefaults, persistEnv: false, dryRun: true, json: false } } },
   {
     name: 'deploy --persist-env',
