@@ -47,7 +47,7 @@ sha256() {
 }
 
 # What the runner image is built from (relative to the home): these files and everything in runner/src.
-RUNNER_FILES='Dockerfile.runner package.json package-lock.json runner/bundle.sh runner/build.mjs runner/boot.cjs'
+RUNNER_FILES='Dockerfile.runner package.json package-lock.json tsconfig.json runner/bundle.sh runner/build.mjs runner/boot.cjs'
 
 # Those files, one per line, in C-locale order.
 runner_sources() {
