@@ -13,7 +13,7 @@ const { version } = JSON.parse(readFileSync(`${root}package.json`, 'utf8'));
 
 await build({
   absWorkingDir: root,
-  entryPoints: [`${root}runner/src/main.ts`],
+  entryPoints: [`${root}runner/src/cli/main.ts`],
   outfile: `${root}runner/dist/harbor.cjs`,
   bundle: true,
   platform: 'node',

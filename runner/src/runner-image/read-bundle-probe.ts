@@ -3,7 +3,7 @@
 import { createHash } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import { hostname } from 'node:os';
-import type { Deps } from '../deps';
+import type { Deps } from '../shared/deps';
 import { BUNDLE_LABEL, type BundleProbe } from './core/bundle-check';
 
 /** Where Dockerfile.runner puts the bundle. */

@@ -1,5 +1,4 @@
 // Judges the runner bundle `harbor doctor` found: its sha256 against the hash the image's label records.
-import type { DoctorCheck } from '../../core/doctor-report';
 
 /** The image label holding the bundle's sha256 (Dockerfile.runner sets it; harbor.sh computes it). */
 export const BUNDLE_LABEL = 'io.harbor.bundle-sha256';
@@ -11,8 +10,16 @@ export type BundleProbe =
   /** label: as read ('' or 'unknown' when the image records none); undefined when it could not be read. */
   | { state: 'read'; sha256: string; label: string | undefined };
 
+/** A `harbor doctor` check, in the shape doctor prints (doctor sits above this folder, so the type is spelled here). */
+export interface BundleCheck {
+  name: string;
+  status: 'ok' | 'warn' | 'error';
+  message: string;
+  hint?: string;
+}
+
 /** One `harbor doctor` check that shows the bundle's hash, so an image can be matched with a checkout. */
-export function buildBundleCheck(p: BundleProbe): DoctorCheck {
+export function buildBundleCheck(p: BundleProbe): BundleCheck {
   if (p.state === 'source') return { name: 'bundle', status: 'ok', message: 'not checked: Harbor runs from source, not from the runner image' };
   if (p.state === 'unreadable') {
     return { name: 'bundle', status: 'error', message: `cannot read the bundle ${p.path}: ${p.reason}`, hint: 'rebuild the runner image: ./harbor.sh runner build' };
