@@ -50,7 +50,7 @@ sha256() {
 }
 
 # What the runner image is built from (relative to the home): these files and everything in runner/src.
-RUNNER_FILES='Dockerfile.runner package.json package-lock.json runner/build.mjs runner/boot.cjs'
+RUNNER_FILES='Dockerfile.runner package.json package-lock.json tsconfig.json runner/bundle.sh runner/build.mjs runner/boot.cjs'
 
 # Those files, one per line, in C-locale order.
 runner_sources() {
@@ -107,8 +107,17 @@ build_image() {
   [ -n "${HARBOR_DOCKER_CLI_IMAGE:-}" ] && set -- "$@" --build-arg "DOCKER_CLI_IMAGE=$HARBOR_DOCKER_CLI_IMAGE"
   # Set but empty is meaningful: no extra packages (for builders whose containers have no network).
   [ -n "${HARBOR_RUNNER_PACKAGES+x}" ] && set -- "$@" --build-arg "RUNNER_PACKAGES=$HARBOR_RUNNER_PACKAGES"
-  # BuildKit builds only the stages the target needs: the host-bundle path never runs npm.
-  DOCKER_BUILDKIT=1 docker build -q -f "$HARBOR_HOME/Dockerfile.runner" -t "$IMAGE" "$@" "$HARBOR_HOME" >&2 ||
+  # BuildKit builds only the stages the target needs: the host-bundle path never runs npm. The bundle
+  # comes first, exported on its own, so the image can be labelled with its hash (io.harbor.bundle-sha256);
+  # the image build below reuses it from BuildKit's cache, and fails if it is not the bundle hashed here.
+  out=$(mktemp -d "${TMPDIR:-/tmp}/harbor-bundle.XXXXXX") || die 1 "cannot make a temporary directory to build the runner bundle in"
+  DOCKER_BUILDKIT=1 docker build -q -f "$HARBOR_HOME/Dockerfile.runner" --target bundle --output "type=local,dest=$out" "$@" "$HARBOR_HOME" >/dev/null ||
+    { rm -rf "$out"; die 1 "building the runner bundle for $IMAGE failed (see the output above)"; }
+  bundle_sha=
+  [ -f "$out/harbor.cjs" ] && bundle_sha=$(sha256 <"$out/harbor.cjs")
+  rm -rf "$out"
+  [ -n "$bundle_sha" ] || die 1 "building the runner bundle for $IMAGE produced no harbor.cjs"
+  DOCKER_BUILDKIT=1 docker build -q -f "$HARBOR_HOME/Dockerfile.runner" -t "$IMAGE" --build-arg "HARBOR_BUNDLE_SHA256=$bundle_sha" "$@" "$HARBOR_HOME" >&2 ||
     die 1 "building $IMAGE failed (see the output above)"
 }
 

@@ -22,7 +22,7 @@ export const FEATURE_SUMMARIES: Readonly<Record<string, string>> = {
   shared: 'errors, Secret, the Deps seam, logger, process runner, atomic writes, small generic helpers',
   lock: 'the home lock: two Harbor runs on one home never interleave',
   descriptor: 'etc/harbor.yaml: its schema (with the env and templates sections), validation, merging, loading',
-  'runner-image': 'the runner image itself: `harbor runner save`',
+  'runner-image': 'the runner image itself: `harbor runner save`, the bundle hash doctor shows',
   compose: 'talking to docker compose: argv, ps, services, containers, URLs; the classic v1 commands',
   secrets: 'SOPS/age: the sops stores, encryption and decryption, .sops.yaml, `harbor secrets ...`',
   source: 'the source stage: compose-file selection by the rules, handles, capabilities, project name',

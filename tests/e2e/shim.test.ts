@@ -47,7 +47,7 @@ describe('harbor.sh', () => {
     if (!requireDocker(t)) return;
     // A home holding a copy of the runner sources: the real image's label matches them until one is edited.
     const home = mkdtempSync(join(tmpdir(), 'harbor-stamp-'));
-    for (const file of ['Dockerfile.runner', 'package.json', 'package-lock.json', 'runner/build.mjs', 'runner/boot.cjs', 'runner/src']) {
+    for (const file of ['Dockerfile.runner', 'package.json', 'package-lock.json', 'tsconfig.json', 'runner/bundle.sh', 'runner/build.mjs', 'runner/boot.cjs', 'runner/src']) {
       cpSync(join(REPO, file), join(home, file), { recursive: true });
     }
     const log = join(home, 'calls.log');
