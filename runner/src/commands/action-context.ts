@@ -16,6 +16,7 @@ export function buildActionContext(deps: Deps, source: ResolvedSource, env: Stac
     composeEnv: env.composeEnv,
     secretValues: env.secretValues,
     dryRun,
+    tunnels: source.descriptor.tunnels,
   };
 }
 

@@ -14,6 +14,7 @@ import { loadPrepareInputs, type PrepareInputs } from './load-prepare-inputs';
 import type { ResolvedSource } from './resolve-source';
 import type { StackEnv } from './stack-env';
 import { withHomeLock } from './with-home-lock';
+import { writeTunnelIngress } from '../tunnels/named-tunnel';
 
 export interface RunPrepareOptions {
   /** `--persist-env`: also write var/run/.env.run, as `prepare.env.persist: true` does. */
@@ -67,6 +68,12 @@ async function writePrepared(deps: Deps, source: ResolvedSource, inputs: Prepare
   const overlayPath = join(deps.home, PREPARE_OVERLAY_PATH);
   const current = await readFile(overlayPath, 'utf8').catch(() => undefined);
   if (current !== overlay.yaml) await writeTextFile(overlayPath, overlay.yaml);
+
+  // The named tunnel's ingress (hostnames → services) is rendered here, from the compose model, like any config.
+  if (source.descriptor.tunnels.named) {
+    const stack = { project: source.project, files: [...source.selection.files, PREPARE_OVERLAY_PATH], composeEnv: inputs.composeEnv, secretValues: inputs.secretValues, services: source.selection.services, config: source.descriptor.tunnels };
+    await writeTunnelIngress(deps, stack);
+  }
 
   // The env file exists exactly when the last prepare persisted the env: a stale copy of secrets helps no one.
   const persist = options.persistEnv === true || source.descriptor.prepare.env.persist;

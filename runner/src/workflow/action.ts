@@ -3,6 +3,7 @@ import type { ConsolaInstance } from 'consola';
 import type * as v from 'valibot';
 import type { ComposeSelection } from '../core/compose-files';
 import type { Deps } from '../deps';
+import type { TunnelsConfig } from '../tunnels/core/tunnels-config-schema';
 
 /** The compose files (relative to the home, in `-f` order), services, options and capabilities the source stage chose. */
 export type SourceSelection = ComposeSelection;
@@ -19,6 +20,8 @@ export interface PlanContext {
   /** The env compose runs with (merged layers and secrets). Values may be secret: never put them on argv or in logs. */
   composeEnv: Readonly<Record<string, string>>;
   dryRun: boolean;
+  /** The descriptor's `tunnels:` (net.tunnel.* actions). */
+  tunnels?: TunnelsConfig;
 }
 
 /** What `run` receives: the plan context plus the adapters. */

@@ -1,6 +1,7 @@
 // The valibot schema of harbor.yaml (version 1): the single source of the descriptor's shape, defaults and JSON Schema.
 import * as v from 'valibot';
 import { PrepareSchema } from './prepare-schema';
+import { TunnelsSchema } from '../../tunnels/core/tunnels-config-schema';
 
 /** Names of profiles and custom stages: what a user types after `--profile` or `harbor run`. */
 const NAME = /^[a-z][a-z0-9_-]*$/;
@@ -91,6 +92,8 @@ export const DescriptorSchema = v.strictObject({
   source: v.optional(v.strictObject({ rules: v.optional(RulesSchema, {}) }), {}),
   /** The prepare stage: env layers, templates, interpolation. */
   prepare: v.optional(PrepareSchema, {}),
+  /** Cloudflare tunnels: the cloudflared image, and the named tunnel's token and ingress (docs/Harbor-Tunnels.md). */
+  tunnels: v.optional(TunnelsSchema, {}),
   /** Steps of `harbor deploy` / `harbor run deploy`. @example { steps: [{ action: 'compose.up' }] } */
   deploy: v.optional(StageSchema),
   /** Steps run after deploy. @example { steps: [{ action: 'open', target: ['hello'] }] } */
