@@ -53,7 +53,7 @@ export async function startNamedTunnel(deps: Deps, stack: TunnelStack, options: 
   const token = stack.composeEnv[tokenName];
   if (token === undefined || token.trim() === '') {
     throw new SecretError(`the named tunnel's token ${tokenName} is not set in any env layer`, {
-      hint: `put it in a sops file of the secrets layer: ./harbor.sh secrets set etc/secrets.sops.env ${tokenName} (docs/Harbor-Tunnels.md)`,
+      hint: `put it in a sops file of the secrets layer: ./harbor.sh secrets set secrets.sops.env ${tokenName}, the value on stdin (docs/Harbor-Tunnels.md)`,
     });
   }
   if (!/^[\x21-\x7e]+$/.test(token.trim())) throw new SecretError(`${tokenName} does not look like a tunnel token (it has spaces or non-ASCII characters)`);

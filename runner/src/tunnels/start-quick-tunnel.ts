@@ -53,7 +53,11 @@ export async function startQuickTunnel(deps: Deps, stack: TunnelStack, service: 
   const plan = planQuickTunnel(stack.project.name, target, cloudflaredImage(deps, stack.config));
   log.info(`starting a quick tunnel to ${target.url} on ${target.network} (${plan.name})`);
   const started = await deps.run(plan.argv, { stdio: 'capture' });
-  if (started.code !== 0) throw startError(started.stderr, target.network, service);
+  if (started.code !== 0) {
+    // docker run can fail after creating the container (a missing network fails at start): leave nothing behind.
+    await deps.run(['docker', 'rm', '-f', plan.name], { stdio: 'capture' });
+    throw startError(started.stderr, target.network, service);
+  }
   const url = await waitForTunnel(deps, { name: plan.name, network: target.network, timeout, quick: true });
   if (!url) throw new CommandError(`${plan.name}: cloudflared is running but printed no trycloudflare.com URL`, { hint: 'harbor tunnel ls shows it; harbor tunnel stop removes it' });
   return { service, url, container: plan.name, reused: false };
@@ -61,7 +65,8 @@ export async function startQuickTunnel(deps: Deps, stack: TunnelStack, service: 
 
 /** docker's own message, with the cause Harbor knows: a missing network means the stack is not up. */
 export function startError(stderr: string, network: string, service: string): CommandError {
-  const message = stderr.trim().split('\n').pop() ?? '';
+  // docker prints "docker: Error response from daemon: …" then "Run 'docker run --help' for more information".
+  const message = stderr.split('\n').map((l) => l.trim()).filter((l) => l && !l.startsWith("Run 'docker")).join(' ').replace(/^docker: /, '');
   if (/network .* not found/i.test(message)) {
     return new CommandError(`cannot start cloudflared: network ${network} does not exist (${message})`, {
       hint: `the stack is not running: start it first (harbor up ${service}), then harbor tunnel ${service}`,
