@@ -1,6 +1,6 @@
 // Finds, starts and removes Harbor's cloudflared containers through the docker CLI, and reads their public URL.
-import type { Deps } from '../deps';
-import { CommandError, HarborError } from '../errors';
+import type { Deps } from '../shared/deps';
+import { CommandError, HarborError } from '../shared/core/errors';
 import { type TunnelContainer, parseTunnelContainers } from './core/list-tunnels';
 import { lastLogLines, parseQuickTunnelHostname, parseQuickTunnelLog } from './core/quick-tunnel-url';
 import { METRICS_PORT, type TunnelKind, tunnelFilters } from './core/tunnel-labels';
@@ -117,9 +117,9 @@ const sleep = (t) => new Promise((r) => setTimeout(r, t));
       // A stopped container's name stops resolving: give up after 2 s of that rather than wait for the timeout.
       const code = err && err.cause && err.cause.code;
       gone = code === 'ENOTFOUND' || code === 'EAI_AGAIN' ? gone + 1 : 0;
-      if (gone >= 8) process.exit(4);
+      if (gone >= 8) { process.exitCode = 4; return; }
     }
-    if (Date.now() > deadline) process.exit(3);
+    if (Date.now() > deadline) { process.exitCode = 3; return; }
     await sleep(250);
   }
 })();

@@ -1,13 +1,13 @@
 // The named tunnel (`harbor tunnel named up|down`, net.tunnel.named.*): cloudflared run with the account's token.
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { writeTextFile } from '../adapters/write-text-file';
-import type { Deps } from '../deps';
-import { HarborError, SecretError } from '../errors';
+import { writeFileAtomic } from '../shared/atomic-write';
+import type { Deps } from '../shared/deps';
+import { HarborError, SecretError } from '../shared/core/errors';
 import { planNamedTunnel, TOKEN_DIR } from './core/plan-tunnel-container';
 import { INGRESS_FILE, renderIngress, type RenderedIngress } from './core/render-ingress';
 import { buildTarOneFile } from './core/tar-one-file';
-import { DEFAULT_TOKEN_NAME } from './core/tunnels-config-schema';
+import { DEFAULT_TOKEN_NAME } from '../descriptor/core/tunnels-schema';
 import { findTunnels, removeTunnels, waitForTunnel } from './docker-tunnels';
 import { readComposeModel } from './read-compose-model';
 import { cloudflaredImage, startError, type TunnelStack } from './start-quick-tunnel';
@@ -26,7 +26,7 @@ export async function writeTunnelIngress(deps: Deps, stack: TunnelStack): Promis
   const rendered = renderIngress(named.ingress, model, stack.services);
   const file = join(deps.home, INGRESS_FILE);
   const current = await readFile(file, 'utf8').catch(() => undefined);
-  if (current !== rendered.yaml) await writeTextFile(file, rendered.yaml);
+  if (current !== rendered.yaml) await writeFileAtomic(file, rendered.yaml);
   return rendered;
 }
 

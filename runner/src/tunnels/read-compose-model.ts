@@ -1,8 +1,8 @@
 // Compose's own model of the selection (`docker compose config --format json`), read into memory for tunnels.
 // One seam: when Harbor computes the compose model itself (docs/compose-model.md), only this file changes.
-import { runCompose } from '../adapters/compose';
-import { buildComposeArgv, type ComposeProject } from '../core/compose-argv';
-import type { Deps } from '../deps';
+import { runCompose } from '../compose/compose';
+import { buildComposeArgv, type ComposeProject } from '../compose/core/compose-argv';
+import type { Deps } from '../shared/deps';
 import type { ComposeModelForTunnels } from './core/select-tunnel-target';
 
 export interface ComposeModelInput {

@@ -1,10 +1,10 @@
 // `harbor tunnel SERVICE` and `net.tunnel.quick`: start (or find) the quick tunnel to a service and get its public URL.
-import type { ComposeProject } from '../core/compose-argv';
-import type { Deps } from '../deps';
-import { CommandError } from '../errors';
+import type { ComposeProject } from '../compose/core/compose-argv';
+import type { Deps } from '../shared/deps';
+import { CommandError } from '../shared/core/errors';
 import { planQuickTunnel } from './core/plan-tunnel-container';
 import { selectTunnelTarget } from './core/select-tunnel-target';
-import { DEFAULT_CLOUDFLARED_IMAGE, type TunnelsConfig } from './core/tunnels-config-schema';
+import { DEFAULT_CLOUDFLARED_IMAGE, type TunnelsConfig } from '../descriptor/core/tunnels-schema';
 import { findTunnels, readQuickTunnelUrl, removeTunnels, waitForTunnel } from './docker-tunnels';
 import { readComposeModel } from './read-compose-model';
 

@@ -1,5 +1,5 @@
 // Before `compose down`: remove the stack's tunnels (all, or those to the services being taken down).
-import type { Deps } from '../deps';
+import type { Deps } from '../shared/deps';
 import { findTunnels, removeTunnels } from './docker-tunnels';
 
 export async function stopStackTunnels(deps: Deps, project: string, services?: readonly string[]): Promise<void> {

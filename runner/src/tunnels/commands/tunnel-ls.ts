@@ -1,9 +1,9 @@
 // `harbor tunnel ls`: the project's tunnels, found by their container labels (nothing to get out of sync).
 import * as v from 'valibot';
-import { defineCommand } from '../../command-spec';
-import { STACK_OPTIONS, stackOptionEntries } from '../../commands/stack-options';
-import { resolveSource } from '../../commands/resolve-source';
-import { sourceOptionsOf } from '../../commands/stack-options';
+import { defineCommand } from '../../shared/command-spec';
+import { STACK_OPTIONS, stackOptionEntries } from '../../stack/commands/stack-options';
+import { resolveSource } from '../../stack/resolve-source';
+import { sourceOptionsOf } from '../../stack/commands/stack-options';
 import { renderTunnelTable } from '../core/list-tunnels';
 import { findTunnels, readQuickTunnelUrl } from '../docker-tunnels';
 

@@ -1,9 +1,9 @@
 // `harbor tunnel named up|down`: the account's named tunnel, token from a secrets layer, ingress from the descriptor.
 import * as v from 'valibot';
-import { defineCommand } from '../../command-spec';
-import { STACK_OPTIONS, stackOptionEntries } from '../../commands/stack-options';
-import { UsageError } from '../../errors';
-import { loadTunnelStack } from '../load-tunnel-stack';
+import { defineCommand } from '../../shared/command-spec';
+import { STACK_OPTIONS, stackOptionEntries } from '../../stack/commands/stack-options';
+import { UsageError } from '../../shared/core/errors';
+import { loadTunnelStack } from './load-tunnel-stack';
 import { startNamedTunnel, stopNamedTunnel } from '../named-tunnel';
 
 export const tunnelNamedCommand = defineCommand({

@@ -1,10 +1,10 @@
 // `harbor tunnel stop SERVICE|--all`: removes quick tunnels (and, with --all, the named one).
 import * as v from 'valibot';
-import { defineCommand } from '../../command-spec';
-import { resolveSource } from '../../commands/resolve-source';
-import { STACK_OPTIONS, sourceOptionsOf, stackOptionEntries } from '../../commands/stack-options';
-import { didYouMean } from '../../core/closest-names';
-import { UsageError } from '../../errors';
+import { defineCommand } from '../../shared/command-spec';
+import { resolveSource } from '../../stack/resolve-source';
+import { STACK_OPTIONS, sourceOptionsOf, stackOptionEntries } from '../../stack/commands/stack-options';
+import { didYouMean } from '../../shared/core/closest-names';
+import { UsageError } from '../../shared/core/errors';
 import { findTunnels, removeTunnels } from '../docker-tunnels';
 
 export const tunnelStopCommand = defineCommand({

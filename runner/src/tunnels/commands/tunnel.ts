@@ -1,9 +1,9 @@
 // `harbor tunnel SERVICE`: a public https://*.trycloudflare.com URL for a running service, with a QR code.
 import * as v from 'valibot';
-import { defineCommand } from '../../command-spec';
-import { STACK_OPTIONS, stackOptionEntries } from '../../commands/stack-options';
-import { renderQr } from '../core/render-qr';
-import { loadTunnelStack } from '../load-tunnel-stack';
+import { defineCommand } from '../../shared/command-spec';
+import { STACK_OPTIONS, stackOptionEntries } from '../../stack/commands/stack-options';
+import { renderQr } from '../../shared/core/render-qr';
+import { loadTunnelStack } from './load-tunnel-stack';
 import { startQuickTunnel } from '../start-quick-tunnel';
 
 const wholeNumber = (what: string) => v.optional(v.pipe(v.string(), v.regex(/^[1-9][0-9]*$/, `${what} must be a whole number`), v.transform(Number)));

@@ -1,8 +1,8 @@
 // The named tunnel's ingress file (cloudflared's config YAML): public hostnames → services on the stack network.
 import { stringify } from 'yaml';
-import { DescriptorError } from '../../errors';
+import { DescriptorError } from '../../shared/core/errors';
 import { type ComposeModelForTunnels, selectTunnelTarget } from './select-tunnel-target';
-import type { IngressRule } from './tunnels-config-schema';
+import type { IngressRule } from '../../descriptor/core/tunnels-schema';
 
 export const INGRESS_FILE = 'var/run/tunnels/ingress.yml';
 

@@ -1,6 +1,6 @@
 // Where a tunnel points: a service's address and container port on the stack network, read from the compose model.
-import { didYouMean } from '../../core/closest-names';
-import { UsageError } from '../../errors';
+import { didYouMean } from '../../shared/core/closest-names';
+import { UsageError } from '../../shared/core/errors';
 
 /** The part of compose's model (`docker compose config --format json`) a tunnel needs. */
 export interface ComposeModelForTunnels {
