@@ -12,6 +12,7 @@ export const FEATURE_LAYERS: readonly (readonly string[])[] = [
   ['secrets'],
   ['env'],
   ['compose', 'source', 'templates'],
+  ['tunnels'],
   ['prepare', 'doctor'],
   ['workflow'],
   ['stack'],
@@ -28,6 +29,7 @@ export const FEATURE_SUMMARIES: Readonly<Record<string, string>> = {
   source: 'the source stage: compose-file selection by the rules, handles, capabilities, project name',
   env: 'env layers: dotenv parsing, merging, the compose env and overlay, `harbor env`',
   templates: 'config templates rendered into var/run/ (liquid, envsubst), the journaled commit, the manifest',
+  tunnels: 'Cloudflare tunnels: quick and named cloudflared containers, found by their labels; `harbor tunnel`',
   prepare: 'the prepare stage: env + templates + the generated overlay + the state `harbor plan` compares with',
   doctor: '`harbor doctor`: probes and their judgement',
   workflow: 'descriptor stages: actions, the registry, planning and running a stage; deploy, destroy, plan, run',
@@ -43,7 +45,7 @@ export const CORE_NODE_MODULES: readonly string[] = ['node:path', 'node:path/pos
 
 /** Packages a pure core/ may import (anything may be imported with `import type`). */
 export const CORE_PACKAGES: readonly string[] = [
-  'valibot', '@valibot/to-json-schema', 'yaml', 'liquidjs', 're2js', 'fastest-levenshtein', 'age-encryption',
+  'valibot', '@valibot/to-json-schema', 'yaml', 'liquidjs', 're2js', 'fastest-levenshtein', 'age-encryption', 'uqr',
 ];
 
 /** Effects a pure core/ may not use (checked on the source without comments): the global, clock or randomness, and a pattern. */

@@ -11,6 +11,9 @@ import { composeExecAction } from './actions/compose-exec';
 import { composeRunAction } from './actions/compose-run';
 import { logInfoAction } from './actions/log-info';
 import { openAction } from './actions/open';
+import { netTunnelQuickAction } from './actions/net-tunnel-quick';
+import { netTunnelStopAction } from './actions/net-tunnel-stop';
+import { netTunnelNamedDownAction, netTunnelNamedUpAction } from './actions/net-tunnel-named';
 
 export const ACTIONS: readonly ActionDefinition[] = [
   // Keep one action per line so parallel additions merge cleanly.
@@ -25,4 +28,8 @@ export const ACTIONS: readonly ActionDefinition[] = [
   composeExecAction,
   composeRunAction,
   openAction,
+  netTunnelQuickAction,
+  netTunnelStopAction,
+  netTunnelNamedUpAction,
+  netTunnelNamedDownAction,
 ];

@@ -3,6 +3,7 @@ import { normalize } from 'node:path/posix';
 import * as v from 'valibot';
 import { PrepareSchema } from './prepare-schema';
 import { parseIncludePattern } from './include-pattern';
+import { TunnelsSchema } from './tunnels-schema';
 
 /** Names of profiles and custom stages: what a user types after `--profile` or `harbor run`. */
 const NAME = /^[a-z][a-z0-9_-]*$/;
@@ -130,6 +131,8 @@ export const DescriptorSchema = v.strictObject({
   source: v.optional(v.strictObject({ rules: v.optional(RulesSchema, {}) }), {}),
   /** The prepare stage: env layers, templates, interpolation. */
   prepare: v.optional(PrepareSchema, {}),
+  /** Cloudflare tunnels: the cloudflared image, and the named tunnel's token and ingress (docs/Harbor-Tunnels.md). */
+  tunnels: v.optional(TunnelsSchema, {}),
   /** Steps of `harbor deploy` / `harbor run deploy`. @example { steps: [{ action: 'compose.up' }] } */
   deploy: v.optional(StageSchema),
   /** Steps run after deploy. @example { steps: [{ action: 'open', target: ['hello'] }] } */
