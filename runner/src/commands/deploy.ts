@@ -1,6 +1,10 @@
 // `harbor deploy [HANDLE...]`: source → prepare → deploy → post_deploy, then the stack's URLs (--dry-run: the plan).
 import * as v from 'valibot';
 import { readComposeContainers } from '../adapters/compose-containers';
+import { loadDescriptor } from '../adapters/descriptor-loader';
+import { buildHookState, buildServiceUpHooks, DEPLOY_TIMELINE, openDescriptorHooks, planHookTimeline, renderHookPlan, showPlannedHook } from '../hooks/command-hooks';
+import { HOOK_OPTIONS, hookOptionEntries } from '../hooks/commands/hook-options';
+import { EMPTY_HOOK_STATE } from '../hooks/hook-session';
 import { defineCommand } from '../command-spec';
 import type { Step } from '../core/descriptor/descriptor-schema';
 import { selectStage } from '../core/descriptor/select-stage';
@@ -26,13 +30,17 @@ export const deployCommand = defineCommand({
   summary: 'Deploy the stack: source, prepare, deploy and post_deploy stages, then print the URLs',
   options: [
     ...STACK_OPTIONS,
+    ...HOOK_OPTIONS,
     { flags: '--persist-env', description: 'Also write the merged env, secrets included, to var/run/.env.run (mode 0600)' },
     { flags: '--dry-run', description: 'Print the compose files and every step with its exact command; change nothing (`harbor plan` shows what prepare would change)' },
     { flags: '--json', description: 'Print {"project", "files", "services", "stages": [...], "urls": [{service, url}]}' },
   ],
   examples: ['./harbor.sh deploy', './harbor.sh deploy --dry-run', './harbor.sh deploy --persist-env', './harbor.sh deploy --profile llm', './harbor.sh deploy greeter --json'],
-  schema: v.object({ ...stackOptionEntries, persistEnv: v.optional(v.boolean(), false), dryRun: v.optional(v.boolean(), false), json: v.optional(v.boolean(), false) }),
+  schema: v.object({ ...stackOptionEntries, ...hookOptionEntries, persistEnv: v.optional(v.boolean(), false), dryRun: v.optional(v.boolean(), false), json: v.optional(v.boolean(), false) }),
   async run({ args, options, deps }) {
+    // Hooks are checked (files, host opt-in) before anything runs; pre_source runs before the source stage.
+    const hooks = await openDescriptorHooks(deps, (await loadDescriptor(deps.home, { stack: options.stack })).descriptor, options.allowHostHooks);
+    if (!options.dryRun) await hooks.run('pre_source', EMPTY_HOOK_STATE);
     const source = await resolveSource(deps, sourceOptionsOf(options, args));
     const stages: Array<[string, readonly Step[]]> = [
       // The same steps `harbor run deploy` would run: the descriptor's, else the built-in defaults.
@@ -47,8 +55,9 @@ export const deployCommand = defineCommand({
       const env = { ...(await readStackEnv(deps, source)), files: [...source.selection.files, PREPARE_OVERLAY_PATH] };
       const ctx = buildActionContext(deps, source, env, true);
       const plans = stages.map(([name, steps]) => planStage(name, steps, ctx, { env: whenEnv(env) }));
-      if (options.json) deps.out(`${JSON.stringify({ ...head(source), dryRun: true, stages: plans }, null, 2)}\n`);
-      else deps.out(`${renderSelection(source.selection, source.project.name)}${renderPrepareLine(source)}${plans.map(renderStagePlan).join('')}`);
+      const planned = planHookTimeline(hooks, DEPLOY_TIMELINE, buildHookState(source, env));
+      if (options.json) deps.out(`${JSON.stringify({ ...head(source), dryRun: true, stages: plans, hooks: planned.map(showPlannedHook) }, null, 2)}\n`);
+      else deps.out(`${renderSelection(source.selection, source.project.name)}${renderPrepareLine(source)}${plans.map(renderStagePlan).join('')}${renderHookPlan(planned, hooks.runnerImage)}`);
       return;
     }
 
@@ -59,16 +68,26 @@ export const deployCommand = defineCommand({
       results.push(result);
       if (!result.ok) throw result.error;
     };
+    const sourced = buildHookState(source);
+    await hooks.run('post_source', sourced);
+    await hooks.run('pre_prepare', sourced);
+    await hooks.run('pre_service_prepare', sourced);
     // The home lock covers prepare and the deploy stage (compose up); post_deploy runs after it is released.
-    const { ctx, prepared } = await runPrepare(deps, source, { persistEnv: options.persistEnv, command: 'harbor deploy' }, async (prepared) => {
-      const ctx = buildActionContext(deps, source, prepared);
+    const { ctx, prepared, state } = await runPrepare(deps, source, { persistEnv: options.persistEnv, command: 'harbor deploy' }, async (prepared) => {
+      const state = buildHookState(source, prepared);
+      await hooks.run('post_service_prepare', state);
+      await hooks.run('post_prepare', state);
+      await hooks.run('pre_deploy', state);
+      const ctx = { ...buildActionContext(deps, source, prepared), serviceHooks: buildServiceUpHooks(hooks, state) };
       await run(ctx, prepared, stages[0]!);
-      return { ctx, prepared };
+      return { ctx, prepared, state };
     });
+    // post_deploy hooks: after the deploy stage (so after compose up), before the post_deploy stage's steps.
+    await hooks.run('post_deploy', state);
     await run(ctx, prepared, stages[1]!);
     const urls = await readUrls(deps, ctx);
     if (options.json) {
-      deps.out(`${JSON.stringify({ ...head(source), stages: results, urls }, null, 2)}\n`);
+      deps.out(`${JSON.stringify({ ...head(source), stages: results, hooks: hooks.reports, urls }, null, 2)}\n`);
     } else printUrls(deps, urls);
   },
 });

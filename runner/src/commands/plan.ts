@@ -1,10 +1,12 @@
 // `harbor plan [HANDLE...]`: what a deploy would change (rendered files, env, restarts) and run, computed without writing.
 import * as v from 'valibot';
 import { defineCommand } from '../command-spec';
+import { buildHookState, DEPLOY_TIMELINE, openDescriptorHooks, planHookTimeline, renderHookPlan, showPlannedHook } from '../hooks/command-hooks';
 import { renderPreparePlan } from '../core/prepare/render-prepare-plan';
 import { renderStagePlan } from '../workflow/render-stage-plan';
 import { loadPreparePlan } from './load-prepare-plan';
 import { resolveSource } from './resolve-source';
+import { readStackEnv } from './stack-env';
 import { STACK_OPTIONS, sourceOptionsOf, stackOptionEntries } from './stack-options';
 
 export const planCommand = defineCommand({
@@ -23,6 +25,9 @@ export const planCommand = defineCommand({
   async run({ args, options, deps }) {
     const source = await resolveSource(deps, sourceOptionsOf(options, args));
     const plan = await loadPreparePlan(deps, source);
-    deps.out(options.json ? `${JSON.stringify(plan, null, 2)}\n` : `${renderPreparePlan(plan)}${renderStagePlan(plan.deploy)}`);
+    // The hooks deploy would run, in order (planning only: plan never runs a hook, host ones included).
+    const hooks = await openDescriptorHooks(deps, source.descriptor, true);
+    const planned = planHookTimeline(hooks, DEPLOY_TIMELINE, buildHookState(source, { ...(await readStackEnv(deps, source)), files: plan.files }));
+    deps.out(options.json ? `${JSON.stringify({ ...plan, hooks: planned.map(showPlannedHook) }, null, 2)}\n` : `${renderPreparePlan(plan)}${renderStagePlan(plan.deploy)}${renderHookPlan(planned, hooks.runnerImage)}`);
   },
 });

@@ -2,6 +2,7 @@
 import * as v from 'valibot';
 import type { ActionDefinition } from '../../workflow/action';
 import { DescriptorError } from '../../errors';
+import { checkHooks } from '../../hooks/core/check-hooks';
 import { checkSteps } from './check-steps';
 import { describeIssue, type DescribedIssue } from './describe-issue';
 import { DescriptorSchema, type Descriptor } from './descriptor-schema';
@@ -38,6 +39,7 @@ export function validateDescriptor(sources: DescriptorSources, actions: readonly
     ...findMisplacedLists(DescriptorSchema, merged),
     ...(result.success ? [] : result.issues.map((issue) => describeIssue(DescriptorSchema, issue))),
     ...checkSteps(merged, actions),
+    ...checkHooks(merged),
   ]);
   if (issues.length === 0 && result.success) return result.output;
   if (issues.length === 0) throw new Error(`validateDescriptor: valibot failed with no issue to show: ${JSON.stringify(result.issues)}`);
