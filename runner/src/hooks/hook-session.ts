@@ -2,6 +2,7 @@
 import { randomBytes } from 'node:crypto';
 import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
+import { renderShellCommand } from '../core/shell-quote';
 import type { Deps } from '../deps';
 import { HookError, HarborError } from '../errors';
 import { HARBOR_VERSION } from '../version';
@@ -141,6 +142,8 @@ async function runInContainer(deps: Deps, r: ContainerRun): Promise<void> {
     user,
     envNames: Object.keys(r.env),
   });
+  // Names only on argv (-e NAME): printing it is safe.
+  deps.log.debug(`$ ${renderShellCommand(argv)}`);
   await runHookProcess(
     { run: deps.run, spawnLines: r.spawnLines, writeErr: (text) => process.stderr.write(text), log: deps.log.withTag('hooks'), home: deps.home },
     {
