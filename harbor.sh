@@ -197,7 +197,7 @@ serve_host_hooks() {
     case $limit in '' | *[!0-9]*) limit=300 ;; esac
     say "running host hook $(cat "$req/label") on this host as $(id -un 2>/dev/null || id -u): /bin/sh $req/run.sh"
     # shellcheck disable=SC2016 # expanded by the hook's shell, not here
-    set -- sh -c 'cd "$HARBOR_HOME" && . "$1/env" && exec /bin/sh "$1/run.sh"' host-hook "$req"
+    set -- sh -c '. "$1/env" && cd "$HARBOR_HOME" && exec /bin/sh "$1/run.sh"' host-hook "$req"
     command -v setsid >/dev/null 2>&1 && set -- setsid "$@"
     "$@" </dev/null >"$req/out" 2>&1 &
     pid=$!

@@ -49,27 +49,50 @@ export async function runHostHook(deps: Deps, r: HostHookRun): Promise<void> {
     const made = await deps.run(['mkfifo', '-m', '600', ...fifos], { stdio: 'capture' });
     if (made.code !== 0) throw new HookError(`${planned.label}: cannot make the host-hook FIFOs: ${made.stderr.trim()}`);
     await sendRequest(join(dir, 'requests'), id, planned);
-    // The shim opens env (sources it), then out (the hook's output), then writes rc.
-    const envFile = await open(join(request, 'env'), 'w');
-    await envFile.writeFile(renderHostEnv(r.env));
-    await envFile.close();
-    const prefix = `[${planned.label}] `;
-    const lines = createInterface({ input: createReadStream(join(request, 'out'), { encoding: 'utf8' }), crlfDelay: Infinity });
-    for await (const line of lines) process.stderr.write(`${prefix}${redactSecrets(line, r.secretValues)}\n`);
-    const rc = (await readFile(join(request, 'rc'), 'utf8')).trim();
-    if (rc === '0') return;
-    if (rc === 'timeout') {
-      throw new HookError(`${planned.label} (${planned.origin}) timed out after ${planned.hook.timeout}s: its process group on the host was killed`, {
-        code: 'HOOK_TIMEOUT',
-        hint: 'raise its timeout: (seconds) in the descriptor, or hooks.timeout for every hook',
-      });
-    }
-    throw new HookError(`${planned.label} (${planned.origin}) failed on the host with exit code ${rc}`, {
-      code: 'HOOK_FAILED',
-      hint: 'its output is above, prefixed with its name; set continueOnError: true on the hook to go on when it fails',
-    });
+    await withDeadline(exchange(request, r), (planned.hook.timeout + 30) * 1000, planned);
   } finally {
     await rm(request, { recursive: true, force: true });
+  }
+}
+
+/** The FIFO exchange with the shim for one request; throws the hook's failure. */
+async function exchange(request: string, r: HostHookRun): Promise<void> {
+  const { planned } = r;
+  // The shim opens `out` (the hook's output) for writing first, then the hook's shell sources `env`, then the
+  // shim writes `rc`. Each open blocks until the other end opens too, so `out` is opened before `env` is written.
+  const prefix = `[${planned.label}] `;
+  const lines = createInterface({ input: createReadStream(join(request, 'out'), { encoding: 'utf8' }), crlfDelay: Infinity });
+  const printed = (async () => {
+    for await (const line of lines) process.stderr.write(`${prefix}${redactSecrets(line, r.secretValues)}\n`);
+  })();
+  const envFile = await open(join(request, 'env'), 'w');
+  await envFile.writeFile(renderHostEnv(r.env));
+  await envFile.close();
+  await printed;
+  const rc = (await readFile(join(request, 'rc'), 'utf8')).trim();
+  if (rc === '0') return;
+  if (rc === 'timeout') {
+    throw new HookError(`${planned.label} (${planned.origin}) timed out after ${planned.hook.timeout}s: its process group on the host was killed`, {
+      code: 'HOOK_TIMEOUT',
+      hint: 'raise its timeout: (seconds) in the descriptor, or hooks.timeout for every hook',
+    });
+  }
+  throw new HookError(`${planned.label} (${planned.origin}) failed on the host with exit code ${rc}`, {
+    code: 'HOOK_FAILED',
+    hint: 'its output is above, prefixed with its name; set continueOnError: true on the hook to go on when it fails',
+  });
+}
+
+/** A shim that never answers (it refused the request, or is gone) must not hang the runner: its opens block forever. */
+async function withDeadline(work: Promise<void>, ms: number, planned: PlannedHook): Promise<void> {
+  let timer: NodeJS.Timeout | undefined;
+  const deadline = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new HookError(`${planned.label}: the shim did not finish the host hook within ${ms / 1000}s`, { code: 'HOOK_HOST_CHANNEL', hint: 'see harbor.sh\'s messages above; run with --debug' })), ms);
+  });
+  try {
+    await Promise.race([work, deadline]);
+  } finally {
+    clearTimeout(timer);
   }
 }
 

@@ -8,7 +8,7 @@ import { planPointHooks } from '../../../src/hooks/core/plan-hooks';
 function planned(hook: Record<string, unknown>) {
   const parsed = parseHookPoint('pre_deploy', []);
   if (!parsed.ok) throw new Error(parsed.message);
-  return planPointHooks({ point: parsed.point, config: { autodiscover: false, timeout: 300, pre_deploy: [hook] } as HooksConfig, services: [], discovered: [], env: {} })[0]!;
+  return planPointHooks({ point: parsed.point, config: { autodiscover: false, timeout: 300, pre_deploy: [hook] } as unknown as HooksConfig, services: [], discovered: [], env: {} })[0]!;
 }
 const argv = (hook: Record<string, unknown>, network?: string) =>
   buildHookContainerArgv({ planned: planned(hook), containerName: 'harbor-hook-demo-1', project: 'demo', home: '/h', runnerImage: 'runner:1', network, user: '1000:1000', envNames: ['HARBOR_HOOK', 'API_TOKEN'] });

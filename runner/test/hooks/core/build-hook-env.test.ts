@@ -8,7 +8,7 @@ import type { HooksConfig } from '../../../src/hooks/core/hooks-schema';
 function planned(name: string, hook: Record<string, unknown>, services: string[] = []) {
   const parsed = parseHookPoint(name, []);
   if (!parsed.ok) throw new Error(parsed.message);
-  return planPointHooks({ point: parsed.point, config: { autodiscover: false, timeout: 300, [name]: [hook] } as HooksConfig, services, discovered: [], env: {} })[0]!;
+  return planPointHooks({ point: parsed.point, config: { autodiscover: false, timeout: 300, [name]: [hook] } as unknown as HooksConfig, services, discovered: [], env: {} })[0]!;
 }
 
 const base = { project: 'demo', home: '/h', services: ['web', 'db'], options: ['build'], files: ['etc/stacks/compose.yml', 'var/run/overlays/harbor.gen.yml'], composeEnv: { PORT: '80', API_TOKEN: 's3cret', COPY: 's3cret' }, secretValues: ['s3cret'] };

@@ -9,7 +9,7 @@ const point = (name: string) => {
   if (!parsed.ok) throw new Error(parsed.message);
   return parsed.point;
 };
-const config = (hooks: Record<string, unknown>, autodiscover = false): HooksConfig => ({ autodiscover, timeout: 300, ...hooks }) as HooksConfig;
+const config = (hooks: Record<string, unknown>, autodiscover = false): HooksConfig => ({ autodiscover, timeout: 300, ...hooks }) as unknown as HooksConfig;
 const discovered: DiscoveredHook[] = [
   { service: 'web', point: 'pre_deploy', script: 'stacks/web/hooks/pre_deploy.sh' },
   { service: 'db', point: 'post_service_up', script: 'stacks/db/hooks/post_service_up.sh' },
@@ -53,7 +53,7 @@ const cases: Array<{ name: string; actual: () => unknown; expected: unknown }> =
   },
   {
     name: 'defaults: type shell, the timeout of hooks.timeout unless the hook sets one',
-    actual: () => planPointHooks({ point: point('pre_deploy'), config: { ...config({ pre_deploy: [{ run: 'a' }, { run: 'b', timeout: 5 }] }), timeout: 60 }, services: [], discovered: [], env: {} }).map((h) => [h.type, h.hook.timeout, h.stage]),
+    actual: () => planPointHooks({ point: point('pre_deploy'), config: { ...config({ pre_deploy: [{ run: 'a' }, { run: 'b', timeout: 5 }] }), timeout: 60 } as unknown as HooksConfig, services: [], discovered: [], env: {} }).map((h) => [h.type, h.hook.timeout, h.stage]),
     expected: [['shell', 60, 'deploy'], ['shell', 5, 'deploy']],
   },
   {
