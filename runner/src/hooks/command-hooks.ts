@@ -1,10 +1,10 @@
 // What deploy, destroy and run need from hooks: open a session for the descriptor, the state at each point, the
 // compose.up wiring, and the ordered list for --dry-run and `harbor plan`.
-import type { Descriptor } from '../core/descriptor/descriptor-schema';
-import { selectProjectName } from '../core/project-name';
-import type { Deps } from '../deps';
-import type { ResolvedSource } from '../commands/resolve-source';
-import type { StackEnv } from '../commands/stack-env';
+import type { Descriptor } from '../descriptor/core/descriptor-schema';
+import { selectProjectName } from '../source/core/project-name';
+import type { Deps } from '../shared/deps';
+import type { ResolvedSource } from '../stack/resolve-source';
+
 import type { ServiceUpHooks } from '../workflow/action';
 import { describeHook, type PlannedHook } from './core/plan-hooks';
 import { openHookSession, type HookSession, type HookState } from './hook-session';
@@ -19,7 +19,14 @@ export function openDescriptorHooks(deps: Deps, descriptor: Descriptor, allowHos
 }
 
 /** After source: the selection; with an env (read or prepared), its values and the files compose uses. */
-export function buildHookState(source: ResolvedSource, env?: StackEnv): HookState {
+/** The env part of a stack (read or prepared): what compose runs with. */
+interface StackEnvLike {
+  composeEnv: Record<string, string>;
+  secretValues: string[];
+  files?: string[] | undefined;
+}
+
+export function buildHookState(source: ResolvedSource, env?: StackEnvLike): HookState {
   return {
     services: source.selection.services,
     options: source.selection.options,

@@ -2,10 +2,10 @@
 import { randomBytes } from 'node:crypto';
 import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
-import { renderShellCommand } from '../core/shell-quote';
-import type { Deps } from '../deps';
-import { HookError, HarborError } from '../errors';
-import { HARBOR_VERSION } from '../version';
+import { renderShellCommand } from '../shared/core/shell-quote';
+import type { Deps } from '../shared/deps';
+import { HookError, HarborError } from '../shared/core/errors';
+import { HARBOR_VERSION } from '../shared/version';
 import { buildHookContainerArgv } from './core/build-hook-argv';
 import { buildHookEnv } from './core/build-hook-env';
 import { parseHookPoint } from './core/hook-points';

@@ -2,8 +2,8 @@
 import { constants } from 'node:fs';
 import { access, readdir, stat } from 'node:fs/promises';
 import { join } from 'node:path';
-import { HookError } from '../errors';
-import { suggestNames } from '../core/descriptor/suggest-names';
+import { HookError } from '../shared/core/errors';
+import { suggestNames } from '../descriptor/core/suggest-names';
 import { listHookPoints } from './core/hook-points';
 import type { DiscoveredHook } from './core/plan-hooks';
 import type { HooksConfig, Hook } from './core/hooks-schema';

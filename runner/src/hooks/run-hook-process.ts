@@ -1,9 +1,9 @@
 // Runs one hook's process to its end: output line by line with the hook's label and secrets masked, the timeout, the exit code.
 import type { ConsolaInstance } from 'consola';
-import { buildComposeArgv } from '../core/compose-argv';
-import { redactSecrets } from '../core/redact-secrets';
-import type { RunProcess } from '../adapters/process-runner';
-import { HookError } from '../errors';
+import { buildComposeArgv } from '../compose/core/compose-argv';
+import { redactSecrets } from '../shared/core/redact-secrets';
+import type { RunProcess } from '../shared/process-runner';
+import { HookError } from '../shared/core/errors';
 import type { PlannedHook } from './core/plan-hooks';
 import { parseRoutineMessage, type ComposeAnswer, type RoutineMessage } from './core/routine-protocol';
 import type { SpawnLines } from './spawn-lines';

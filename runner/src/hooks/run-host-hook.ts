@@ -5,9 +5,9 @@ import { mkdir, open, readFile, rm, writeFile } from 'node:fs/promises';
 import { createInterface } from 'node:readline';
 import { createReadStream } from 'node:fs';
 import { join, relative } from 'node:path';
-import type { Deps } from '../deps';
-import { HookError } from '../errors';
-import { redactSecrets } from '../core/redact-secrets';
+import type { Deps } from '../shared/deps';
+import { HookError } from '../shared/core/errors';
+import { redactSecrets } from '../shared/core/redact-secrets';
 import type { PlannedHook } from './core/plan-hooks';
 import { renderHostEnv } from './core/render-host-env';
 

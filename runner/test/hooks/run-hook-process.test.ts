@@ -1,7 +1,7 @@
 // runHookProcess with a fake process (no Docker): prefixed and masked lines, exit codes, the timeout, a routine's messages.
 import { deepStrictEqual, equal, match, rejects } from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { HookError } from '../../src/errors';
+import { HookError } from '../../src/shared/core/errors';
 import { parseHookPoint } from '../../src/hooks/core/hook-points';
 import type { HooksConfig } from '../../src/hooks/core/hooks-schema';
 import { planPointHooks } from '../../src/hooks/core/plan-hooks';

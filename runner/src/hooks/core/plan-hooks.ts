@@ -1,6 +1,6 @@
 // Decides which hooks run at a point, for which service, in which order, and whether `when:` skips them.
 import { posix } from 'node:path';
-import { evaluateWhen } from '../../core/descriptor/evaluate-when';
+import { evaluateWhen } from '../../descriptor/core/evaluate-when';
 import type { HookPoint } from './hook-points';
 import { DEFAULT_HOOK_TIMEOUT, type Hook, type HooksConfig, type HookType } from './hooks-schema';
 
