@@ -4,9 +4,9 @@ import { access, readdir, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { HookError } from '../shared/core/errors';
 import { suggestNames } from '../descriptor/core/suggest-names';
-import { listHookPoints } from './core/hook-points';
+import { listHookPoints } from '../descriptor/core/hook-points';
 import type { DiscoveredHook } from './core/plan-hooks';
-import type { HooksConfig, Hook } from './core/hooks-schema';
+import type { HooksConfig, Hook } from '../descriptor/core/hooks-schema';
 
 /**
  * stacks/<service>/hooks/<point>.sh for every service folder (the selection is not known yet when pre_source

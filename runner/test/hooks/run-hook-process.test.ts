@@ -2,8 +2,8 @@
 import { deepStrictEqual, equal, match, rejects } from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { HookError } from '../../src/shared/core/errors';
-import { parseHookPoint } from '../../src/hooks/core/hook-points';
-import type { HooksConfig } from '../../src/hooks/core/hooks-schema';
+import { parseHookPoint } from '../../src/descriptor/core/hook-points';
+import type { HooksConfig } from '../../src/descriptor/core/hooks-schema';
 import { planPointHooks } from '../../src/hooks/core/plan-hooks';
 import { renderRoutineMessage } from '../../src/hooks/core/routine-protocol';
 import { runHookProcess, type HookProcess } from '../../src/hooks/run-hook-process';

@@ -75,7 +75,7 @@ describe('the checker itself', () => {
     { name: 'core to shared core', from: 'env/core/explain-env.ts', to: 'shared/core/secret.ts', expected: undefined },
     { name: 'command to stack', from: 'compose/commands/up.ts', to: 'stack/stack-env.ts', expected: undefined },
     { name: 'command to command', from: 'compose/commands/shell.ts', to: 'compose/commands/exec.ts', expected: undefined },
-    { name: 'command to cli', from: 'compose/commands/up.ts', to: 'cli/cli.ts', expected: 'compose/commands (layer 8) imports the higher layer cli (layer 9)' },
+    { name: 'command to cli', from: 'compose/commands/up.ts', to: 'cli/cli.ts', expected: 'compose/commands (layer 9) imports the higher layer cli (layer 10)' },
     { name: 'feature to a command', from: 'stack/stack-env.ts', to: 'compose/commands/print-urls.ts', expected: 'only commands/ and cli/ may import a command module (compose/commands/print-urls.ts)' },
     { name: 'cli to a command', from: 'cli/all-commands.ts', to: 'compose/commands/up.ts', expected: undefined },
   ];

@@ -1,6 +1,6 @@
 // The valibot schema of harbor.yaml (version 1): the single source of the descriptor's shape, defaults and JSON Schema.
 import * as v from 'valibot';
-import { HooksSchema } from '../../hooks/core/hooks-schema';
+import { HooksSchema } from './hooks-schema';
 import { PrepareSchema } from './prepare-schema';
 
 /** Names of profiles and custom stages: what a user types after `--profile` or `harbor run`. */

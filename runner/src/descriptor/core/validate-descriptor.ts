@@ -2,7 +2,7 @@
 import * as v from 'valibot';
 import type { ActionSchema } from './action-schema';
 import { DescriptorError } from '../../shared/core/errors';
-import { checkHooks } from '../../hooks/core/check-hooks';
+import { checkHooks } from './check-hooks';
 import { checkSteps } from './check-steps';
 import { describeIssue, type DescribedIssue } from './describe-issue';
 import { DescriptorSchema, type Descriptor } from './descriptor-schema';

@@ -1,8 +1,8 @@
 // Decides which hooks run at a point, for which service, in which order, and whether `when:` skips them.
 import { posix } from 'node:path';
 import { evaluateWhen } from '../../descriptor/core/evaluate-when';
-import type { HookPoint } from './hook-points';
-import { DEFAULT_HOOK_TIMEOUT, type Hook, type HooksConfig, type HookType } from './hooks-schema';
+import type { HookPoint } from '../../descriptor/core/hook-points';
+import { DEFAULT_HOOK_TIMEOUT, type Hook, type HooksConfig, type HookType } from '../../descriptor/core/hooks-schema';
 
 /** A script found by autodiscovery: stacks/<service>/hooks/<point>.sh. */
 export interface DiscoveredHook {

@@ -1,8 +1,8 @@
 import { deepStrictEqual } from 'node:assert/strict';
 import { test } from 'node:test';
 import { buildHookContainerArgv } from '../../../src/hooks/core/build-hook-argv';
-import { parseHookPoint } from '../../../src/hooks/core/hook-points';
-import type { HooksConfig } from '../../../src/hooks/core/hooks-schema';
+import { parseHookPoint } from '../../../src/descriptor/core/hook-points';
+import type { HooksConfig } from '../../../src/descriptor/core/hooks-schema';
 import { planPointHooks } from '../../../src/hooks/core/plan-hooks';
 
 function planned(hook: Record<string, unknown>) {

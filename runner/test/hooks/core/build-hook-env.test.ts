@@ -1,9 +1,9 @@
 import { deepStrictEqual } from 'node:assert/strict';
 import { test } from 'node:test';
 import { buildHookEnv } from '../../../src/hooks/core/build-hook-env';
-import { parseHookPoint } from '../../../src/hooks/core/hook-points';
+import { parseHookPoint } from '../../../src/descriptor/core/hook-points';
 import { planPointHooks } from '../../../src/hooks/core/plan-hooks';
-import type { HooksConfig } from '../../../src/hooks/core/hooks-schema';
+import type { HooksConfig } from '../../../src/descriptor/core/hooks-schema';
 
 function planned(name: string, hook: Record<string, unknown>, services: string[] = []) {
   const parsed = parseHookPoint(name, []);

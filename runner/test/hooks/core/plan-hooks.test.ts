@@ -1,7 +1,7 @@
 import { deepStrictEqual } from 'node:assert/strict';
 import { test } from 'node:test';
-import { parseHookPoint } from '../../../src/hooks/core/hook-points';
-import type { HooksConfig } from '../../../src/hooks/core/hooks-schema';
+import { parseHookPoint } from '../../../src/descriptor/core/hook-points';
+import type { HooksConfig } from '../../../src/descriptor/core/hooks-schema';
 import { describeHook, planPointHooks, type DiscoveredHook } from '../../../src/hooks/core/plan-hooks';
 
 const point = (name: string) => {

@@ -1,8 +1,8 @@
 // Checks the descriptor's `hooks:` beyond its shape: point names against the stages, and which keys each hook type takes.
 import { posix } from 'node:path';
-import type { DescribedIssue } from '../../descriptor/core/describe-issue';
-import { findWhenSyntaxError } from '../../descriptor/core/evaluate-when';
-import type { PathKey } from '../../descriptor/core/yaml-source';
+import type { DescribedIssue } from './describe-issue';
+import { findWhenSyntaxError } from './evaluate-when';
+import type { PathKey } from './yaml-source';
 import { parseHookPoint } from './hook-points';
 import { HOOK_SETTINGS, HOOK_TYPES } from './hooks-schema';
 

@@ -1,6 +1,6 @@
 // The valibot schema of the descriptor's `hooks:` section: settings, then one list of hooks per hook point.
 import * as v from 'valibot';
-import { suggestNames } from '../../descriptor/core/suggest-names';
+import { suggestNames } from './suggest-names';
 
 export const HOOK_TYPES = ['shell', 'ts_routine', 'container'] as const;
 export type HookType = (typeof HOOK_TYPES)[number];

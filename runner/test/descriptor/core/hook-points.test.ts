@@ -1,6 +1,6 @@
 import { deepStrictEqual } from 'node:assert/strict';
 import { test } from 'node:test';
-import { listHookPoints, parseHookPoint } from '../../../src/hooks/core/hook-points';
+import { listHookPoints, parseHookPoint } from '../../../src/descriptor/core/hook-points';
 
 const cases: Array<{ name: string; input: [string, string[]]; expected: ReturnType<typeof parseHookPoint> }> = [
   { name: 'a global point', input: ['pre_deploy', []], expected: { ok: true, point: { name: 'pre_deploy', stage: 'deploy', perService: false } } },

@@ -1,5 +1,5 @@
 // The hook points: their names, the stage each belongs to, whether it runs once per service, and their order.
-import { suggestNames } from '../../descriptor/core/suggest-names';
+import { suggestNames } from './suggest-names';
 
 /** Global points of the built-in stages, in the order `harbor deploy` then `harbor destroy` reach them. */
 export const GLOBAL_POINTS = ['pre_source', 'post_source', 'pre_prepare', 'post_prepare', 'pre_deploy', 'post_deploy', 'pre_destroy', 'post_destroy'] as const;

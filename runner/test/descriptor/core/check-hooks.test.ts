@@ -1,6 +1,6 @@
 import { deepStrictEqual } from 'node:assert/strict';
 import { test } from 'node:test';
-import { checkHooks } from '../../../src/hooks/core/check-hooks';
+import { checkHooks } from '../../../src/descriptor/core/check-hooks';
 
 const cases: Array<{ name: string; hooks: unknown; stages?: unknown; expected: Array<{ path: Array<string | number>; atKey: boolean; message: string }> }> = [
   { name: 'valid hooks of every type', hooks: { autodiscover: true, timeout: 60, pre_deploy: [{ script: 'stacks/db/hooks/migrate.sh' }, { run: 'true', host: true }, { type: 'container', image: 'busybox', command: ['true'] }, { type: 'ts_routine', module: 'hooks/check.ts' }], post_service_up: [{ run: 'true', service: 'web' }] }, expected: [] },
