@@ -597,6 +597,63 @@ bind_spec() {
   [ "$2" = rw ] || mount="$mount,readonly"
 }
 
+# Host hooks (docs/Harbor-Hooks.md, "Host hooks"): a hook with `host: true` must run on this machine, which
+# the runner (a container) cannot reach. With --allow-host-hooks, this shim serves a private folder of FIFOs
+# while the runner runs: the runner leaves a request (a folder holding run.sh, label, timeout and the FIFOs
+# env, out, rc) and writes its id to `requests`; the shim checks it, says what it runs, and runs run.sh with
+# this host's /bin/sh in the home, in a session of its own (setsid) so that a timeout kills the whole tree.
+# The hook's variables come through the `env` FIFO as export lines: secret values never touch the disk or argv.
+serve_host_hooks() {
+  channel=$1
+  while id=$(cat "$channel/requests"); do
+    case $id in h[0-9a-f]*) ;; *) continue ;; esac
+    case $id in *[!0-9a-fh]*) continue ;; esac
+    req=$channel/$id
+    if ! [ -d "$req" ] || ! [ -p "$req/env" ] || ! [ -p "$req/out" ] || ! [ -p "$req/rc" ] || ! [ -f "$req/run.sh" ]; then continue; fi
+    limit=$(cat "$req/timeout" 2>/dev/null)
+    case $limit in '' | *[!0-9]*) limit=300 ;; esac
+    say "running host hook $(cat "$req/label") on this host as $(id -un 2>/dev/null || id -u): /bin/sh $req/run.sh"
+    # shellcheck disable=SC2016 # expanded by the hook's shell, not here
+    set -- sh -c '. "$1/env" && cd "$HARBOR_HOME" && exec /bin/sh "$1/run.sh"' host-hook "$req"
+    command -v setsid >/dev/null 2>&1 && set -- setsid "$@"
+    "$@" </dev/null >"$req/out" 2>&1 &
+    pid=$!
+    # The watchdog ends within a second of the hook; on timeout it kills the hook's process group.
+    (
+      n=0
+      while [ "$n" -lt "$limit" ] && kill -0 "$pid" 2>/dev/null; do sleep 1; n=$((n + 1)); done
+      if kill -0 "$pid" 2>/dev/null; then
+        : >"$req/timedout"
+        kill -TERM -"$pid" 2>/dev/null || kill -TERM "$pid" 2>/dev/null
+        sleep 2
+        kill -KILL -"$pid" 2>/dev/null || kill -KILL "$pid" 2>/dev/null
+      fi
+    ) &
+    watchdog=$!
+    wait "$pid"
+    rc=$?
+    wait "$watchdog"
+    [ -e "$req/timedout" ] && rc=timeout
+    printf '%s\n' "$rc" >"$req/rc"
+  done
+}
+
+# Runs the runner container (the last words of the script) while serving host-hook requests, then cleans up.
+run_with_host_hooks() {
+  serve_host_hooks "$HARBOR_HOST_HOOKS_DIR" &
+  server=$!
+  # Ctrl-C reaches docker too (same process group): wait for it to stop the runner, then clean up.
+  trap : INT TERM
+  docker run "$@"
+  code=$?
+  kill "$server" 2>/dev/null
+  # Opening the FIFO read-write never blocks (Linux), and releases a `cat` still waiting for a request.
+  : <>"$HARBOR_HOST_HOOKS_DIR/requests"
+  wait "$server" 2>/dev/null
+  rm -rf "$HARBOR_HOST_HOOKS_DIR"
+  exit "$code"
+}
+
 # --- main -------------------------------------------------------------------------------------
 command -v docker >/dev/null 2>&1 || die 127 "docker is not installed or not on PATH (Harbor needs only Docker: https://docs.docker.com/engine/install/)"
 
@@ -739,6 +796,19 @@ if [ -f "$docker_config" ]; then
   fi
 fi
 # --- end host HOME ---
+# Only this shim opens the host-hook channel, and only when this run asks for it.
+unset HARBOR_HOST_HOOKS_DIR
+for arg in "$@"; do
+  [ "$arg" = -- ] && break
+  if [ "$arg" = --allow-host-hooks ]; then
+    mkdir -p "$HARBOR_HOME/var/run/.harbor" || die 1 "cannot create $HARBOR_HOME/var/run/.harbor"
+    HARBOR_HOST_HOOKS_DIR=$HARBOR_HOME/var/run/.harbor/host-hooks.$$
+    rm -rf "$HARBOR_HOST_HOOKS_DIR"
+    (umask 077 && mkdir "$HARBOR_HOST_HOOKS_DIR" && mkfifo "$HARBOR_HOST_HOOKS_DIR/requests") || die 1 "cannot create the host-hook channel in $HARBOR_HOST_HOOKS_DIR"
+    export HARBOR_HOST_HOOKS_DIR
+    break
+  fi
+done
 
 HARBOR_HOST_FACTS=${HARBOR_HOST_FACTS:-$(host_facts)}
 HARBOR_RUNNER_IMAGE=$IMAGE
@@ -753,4 +823,5 @@ for name in NO_COLOR TERM EDITOR VISUAL SOPS_EDITOR SOPS_CONFIG; do
   eval "[ -n \"\${$name+x}\" ]" && set -- -e "$name" "$@"
 done
 
+[ -n "${HARBOR_HOST_HOOKS_DIR:-}" ] && run_with_host_hooks --user "$(id -u):$(id -g)" -w "$workdir" "$@"
 exec docker run --user "$(id -u):$(id -g)" -w "$workdir" "$@"

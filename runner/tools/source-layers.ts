@@ -16,6 +16,7 @@ export const FEATURE_LAYERS: readonly (readonly string[])[] = [
   ['prepare', 'doctor'],
   ['workflow'],
   ['stack'],
+  ['hooks'],
 ];
 
 /** What each feature folder holds: the first line of the generated map's table. */
@@ -34,6 +35,7 @@ export const FEATURE_SUMMARIES: Readonly<Record<string, string>> = {
   doctor: '`harbor doctor`: probes and their judgement',
   workflow: 'descriptor stages: actions, the registry, planning and running a stage; deploy, destroy, plan, run',
   stack: 'one command run\'s stack: source, env, the compose `-f` list (with prepare\'s overlay), action context',
+  hooks: 'hooks before and after stages and around services: planning, env, running them in containers, routines, on the host',
   cli: 'the entry point, cac parsing, the one command list, the composition root',
 };
 

@@ -21,10 +21,12 @@ export interface ExampleHome {
   project: string;
 }
 
-/** A fresh home named harbor-cx-<random>-XXXXXX (a unique project) with the repo's etc/ copied in. */
+/** A fresh home named harbor-cx-<random>-XXXXXX (a unique project) with the repo's etc/ and the example's hook copied in. */
 export function makeExampleHome(): ExampleHome {
   const home = mkdtempSync(join(tmpdir(), `harbor-cx-${randomBytes(3).toString('hex')}-`));
   cpSync(join(REPO, 'etc'), join(home, 'etc'), { recursive: true });
+  // The example's hook (etc/harbor.yaml hooks.post_deploy) lives in stacks/hello/hooks/.
+  cpSync(join(REPO, 'stacks/hello/hooks'), join(home, 'stacks/hello/hooks'), { recursive: true });
   return { home, project: basename(home).toLowerCase().replace(/[^a-z0-9_-]/g, '') };
 }
 

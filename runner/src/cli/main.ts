@@ -13,6 +13,8 @@ async function main(argv: string[]): Promise<number> {
     process.stdout.write(`harbor ${HARBOR_VERSION}\n`);
     return 0;
   }
+  // A ts_routine hook's throwaway container runs the runner image with this word (runner/src/hooks/routine-child.ts).
+  if (argv[0] === '__hook-routine') return (await import('../hooks/routine-child')).runRoutineChild(argv.slice(1));
   const { runMain } = await import('./run-main');
   return runMain(argv, exit);
 }

@@ -32,6 +32,15 @@ export interface ActionContext extends PlanContext {
   secretValues?: readonly string[];
   /** The step's logger (tagged with the step, e.g. `deploy[1]`). */
   log: ConsolaInstance;
+  /** Per-service hooks around `compose up` (pre_service_up, post_service_up), when the command runs hooks. */
+  serviceHooks?: ServiceUpHooks | undefined;
+}
+
+/** compose.up calls these around its one `compose up` (docs/Harbor-Hooks.md). */
+export interface ServiceUpHooks {
+  beforeUp(services: readonly string[]): Promise<void>;
+  /** Called with the services that are running and healthy (or running, without a healthcheck). */
+  afterUp(services: readonly string[]): Promise<void>;
 }
 
 /** What `--dry-run` prints for a step. */

@@ -77,13 +77,18 @@ const cases: Array<{ name: string; argv: string[]; expected: ReturnType<typeof p
   { name: 'url -i', argv: ['url', '-i', 'greeter'], expected: { command: 'url', args: ['greeter'], rest: [], options: { ...stackDefaults, internal: true } } },
   { name: 'config --services', argv: ['config', '--services'], expected: { command: 'config', args: [], rest: [], options: { ...stackDefaults, services: true, json: false, compare: false } } },
   { name: 'config --format json --compare', argv: ['config', '--format', 'json', '--compare'], expected: { command: 'config', args: [], rest: [], options: { ...stackDefaults, services: false, json: false, format: 'json', compare: true } } },
-  { name: 'deploy --dry-run', argv: ['deploy', 'greeter', '--dry-run'], expected: { command: 'deploy', args: ['greeter'], rest: [], options: { ...stackDefaults, persistEnv: false, dryRun: true, json: false } } },
+  { name: 'deploy --dry-run', argv: ['deploy', 'greeter', '--dry-run'], expected: { command: 'deploy', args: ['greeter'], rest: [], options: { ...stackDefaults, allowHostHooks: false, persistEnv: false, dryRun: true, json: false } } },
   {
     name: 'deploy --persist-env',
     argv: ['deploy', '--persist-env', '--json'],
-    expected: { command: 'deploy', args: [], rest: [], options: { ...stackDefaults, persistEnv: true, dryRun: false, json: true } },
+    expected: { command: 'deploy', args: [], rest: [], options: { ...stackDefaults, allowHostHooks: false, persistEnv: true, dryRun: false, json: true } },
   },
-  { name: 'destroy --volumes', argv: ['destroy', '--volumes', '--json'], expected: { command: 'destroy', args: [], rest: [], options: { ...stackDefaults, volumes: true, dryRun: false, json: true } } },
+  { name: 'destroy --volumes', argv: ['destroy', '--volumes', '--json'], expected: { command: 'destroy', args: [], rest: [], options: { ...stackDefaults, allowHostHooks: false, volumes: true, dryRun: false, json: true } } },
+  {
+    name: 'deploy --allow-host-hooks',
+    argv: ['deploy', '--allow-host-hooks'],
+    expected: { command: 'deploy', args: [], rest: [], options: { ...stackDefaults, allowHostHooks: true, persistEnv: false, dryRun: false, json: false } },
+  },
 ];
 
 for (const c of cases) {

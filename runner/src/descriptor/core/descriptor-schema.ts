@@ -1,6 +1,7 @@
 // The valibot schema of harbor.yaml (version 1): the single source of the descriptor's shape, defaults and JSON Schema.
 import { normalize } from 'node:path/posix';
 import * as v from 'valibot';
+import { HooksSchema } from './hooks-schema';
 import { PrepareSchema } from './prepare-schema';
 import { parseIncludePattern } from './include-pattern';
 import { TunnelsSchema } from './tunnels-schema';
@@ -139,6 +140,8 @@ export const DescriptorSchema = v.strictObject({
   post_deploy: v.optional(StageSchema),
   /** Steps of `harbor destroy`. @example { steps: [{ action: 'compose.down' }] } */
   destroy: v.optional(StageSchema),
+  /** Hooks before and after stages and per service (docs/Harbor-Hooks.md). @example { pre_deploy: [{ script: stacks/db/hooks/migrate.sh }] } */
+  hooks: v.optional(v.pipe(HooksSchema, v.description('Hooks before and after stages and around each service (docs/Harbor-Hooks.md).')), {}),
   /** Custom stages, run with `harbor run NAME`. @example { backup: { steps: [{ action: 'compose.exec', service: 'db', command: ['backup'] }] } } */
   stages: v.optional(
     v.pipe(

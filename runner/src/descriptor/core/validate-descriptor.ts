@@ -2,6 +2,7 @@
 import * as v from 'valibot';
 import type { ActionSchema } from './action-schema';
 import { DescriptorError } from '../../shared/core/errors';
+import { checkHooks } from './check-hooks';
 import { checkSteps } from './check-steps';
 import { describeIssue, type DescribedIssue } from './describe-issue';
 import { DescriptorSchema, type Descriptor } from './descriptor-schema';
@@ -40,6 +41,7 @@ export function validateDescriptor(sources: DescriptorSources, actions: readonly
     ...findMisplacedLists(DescriptorSchema, merged),
     ...(result.success ? [] : result.issues.map((issue) => describeIssue(DescriptorSchema, issue))),
     ...checkSteps(merged, actions),
+    ...checkHooks(merged),
   ]);
   if (issues.length === 0 && result.success) return result.output;
   if (issues.length === 0) throw new Error(`validateDescriptor: valibot failed with no issue to show: ${JSON.stringify(result.issues)}`);

@@ -46,8 +46,13 @@ export const composeUpAction = defineAction({
   plan,
   run: async (p, ctx) => {
     const planned = plan(p, ctx);
+    const services = p.services ?? ctx.selection.services;
+    await ctx.serviceHooks?.beforeUp(services);
     await runComposeStep(ctx, planned, 'progress');
     const containers = await readComposeContainers(ctx.deps, { name: ctx.projectName, directory: ctx.home }, ctx.selection.files, { env: ctx.composeEnv });
+    // post_service_up runs only for a service whose containers are all running and, with a healthcheck, healthy.
+    const up = (s: string) => containers.some((c) => c.service === s) && containers.filter((c) => c.service === s).every((c) => c.state === 'running' && (c.health === '' || c.health === 'healthy'));
+    await ctx.serviceHooks?.afterUp(services.filter(up));
     const urls = buildServiceUrls(containers);
     const running = new Set(containers.filter((c) => c.state === 'running').map((c) => c.service));
     return { summary: `${running.size} service(s) running`, urls: urls.map((u) => u.url), data: { urls } };

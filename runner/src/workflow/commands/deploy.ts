@@ -16,6 +16,11 @@ import { printUrls } from '../../compose/commands/print-urls';
 import { resolveSource, type ResolvedSource } from '../../stack/resolve-source';
 import { prepareStack, readStack, type Stack } from '../../stack/stack';
 import { STACK_OPTIONS, sourceOptionsOf, stackOptionEntries } from '../../stack/commands/stack-options';
+import { loadDescriptor } from '../../descriptor/descriptor-loader';
+import { ACTIONS } from '../action-registry';
+import { buildHookState, buildServiceUpHooks, DEPLOY_TIMELINE, openDescriptorHooks, planHookTimeline, renderHookPlan, showPlannedHook } from '../../hooks/command-hooks';
+import { HOOK_OPTIONS, hookOptionEntries } from '../../hooks/commands/hook-options';
+import { EMPTY_HOOK_STATE } from '../../hooks/hook-session';
 
 export const deployCommand = defineCommand({
   usage: 'deploy [...handles]',
@@ -23,13 +28,17 @@ export const deployCommand = defineCommand({
   summary: 'Deploy the stack: source, prepare, deploy and post_deploy stages, then print the URLs',
   options: [
     ...STACK_OPTIONS,
+    ...HOOK_OPTIONS,
     { flags: '--persist-env', description: 'Also write the merged env, secrets included, to var/run/.env.run (mode 0600)' },
     { flags: '--dry-run', description: 'Print the compose files and every step with its exact command; change nothing (`harbor plan` shows what prepare would change)' },
     { flags: '--json', description: 'Print {"project", "files", "services", "stages": [...], "urls": [{service, url}]}' },
   ],
   examples: ['./harbor.sh deploy', './harbor.sh deploy --dry-run', './harbor.sh deploy --persist-env', './harbor.sh deploy --profile llm', './harbor.sh deploy greeter --json'],
-  schema: v.object({ ...stackOptionEntries, persistEnv: v.optional(v.boolean(), false), dryRun: v.optional(v.boolean(), false), json: v.optional(v.boolean(), false) }),
+  schema: v.object({ ...stackOptionEntries, ...hookOptionEntries, persistEnv: v.optional(v.boolean(), false), dryRun: v.optional(v.boolean(), false), json: v.optional(v.boolean(), false) }),
   async run({ args, options, deps }) {
+    // Hooks are checked (files, host opt-in) before anything runs; pre_source runs before the source stage.
+    const hooks = await openDescriptorHooks(deps, (await loadDescriptor(deps.home, { stack: options.stack, actions: ACTIONS })).descriptor, options.allowHostHooks);
+    if (!options.dryRun) await hooks.run('pre_source', EMPTY_HOOK_STATE);
     const source = await resolveSource(deps, sourceOptionsOf(options, args));
     const stages: Array<[string, readonly Step[]]> = [
       // The same steps `harbor run deploy` would run: the descriptor's, else the built-in defaults.
@@ -44,8 +53,9 @@ export const deployCommand = defineCommand({
       const stack = await readStack(deps, source, { planned: true });
       const ctx = buildActionContext(deps, stack, true);
       const plans = stages.map(([name, steps]) => planStage(name, steps, ctx, { env: whenEnv(stack) }));
-      if (options.json) deps.out(`${JSON.stringify({ ...head(source), dryRun: true, stages: plans }, null, 2)}\n`);
-      else deps.out(`${renderSelection(source.selection, source.project.name)}${renderPrepareLine(source)}${plans.map(renderStagePlan).join('')}`);
+      const planned = planHookTimeline(hooks, DEPLOY_TIMELINE, buildHookState(source, stack));
+      if (options.json) deps.out(`${JSON.stringify({ ...head(source), dryRun: true, stages: plans, hooks: planned.map(showPlannedHook) }, null, 2)}\n`);
+      else deps.out(`${renderSelection(source.selection, source.project.name)}${renderPrepareLine(source)}${plans.map(renderStagePlan).join('')}${renderHookPlan(planned, hooks.runnerImage)}`);
       return;
     }
 
@@ -56,16 +66,26 @@ export const deployCommand = defineCommand({
       results.push(result);
       if (!result.ok) throw result.error;
     };
+    const sourced = buildHookState(source);
+    await hooks.run('post_source', sourced);
+    await hooks.run('pre_prepare', sourced);
+    await hooks.run('pre_service_prepare', sourced);
     // The home lock covers prepare and the deploy stage (compose up); post_deploy runs after it is released.
-    const { ctx, stack } = await prepareStack(deps, source, { persistEnv: options.persistEnv, command: 'harbor deploy' }, async (stack) => {
-      const ctx = buildActionContext(deps, stack);
+    const { ctx, stack, state } = await prepareStack(deps, source, { persistEnv: options.persistEnv, command: 'harbor deploy' }, async (stack) => {
+      const state = buildHookState(source, stack);
+      await hooks.run('post_service_prepare', state);
+      await hooks.run('post_prepare', state);
+      await hooks.run('pre_deploy', state);
+      const ctx = { ...buildActionContext(deps, stack), serviceHooks: buildServiceUpHooks(hooks, state) };
       await run(ctx, stack, stages[0]!);
-      return { ctx, stack };
+      return { ctx, stack, state };
     });
+    // post_deploy hooks: after the deploy stage (so after compose up), before the post_deploy stage's steps.
+    await hooks.run('post_deploy', state);
     await run(ctx, stack, stages[1]!);
     const urls = await readUrls(deps, ctx);
     if (options.json) {
-      deps.out(`${JSON.stringify({ ...head(source), stages: results, urls }, null, 2)}\n`);
+      deps.out(`${JSON.stringify({ ...head(source), stages: results, hooks: hooks.reports, urls }, null, 2)}\n`);
     } else printUrls(deps, urls);
   },
 });

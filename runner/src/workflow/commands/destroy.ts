@@ -15,6 +15,11 @@ import { resolveSource } from '../../stack/resolve-source';
 import { readStack } from '../../stack/stack';
 import { STACK_OPTIONS, sourceOptionsOf, stackOptionEntries } from '../../stack/commands/stack-options';
 import { withHomeLock } from '../../lock/with-home-lock';
+import { loadDescriptor } from '../../descriptor/descriptor-loader';
+import { ACTIONS } from '../action-registry';
+import { buildHookState, DESTROY_TIMELINE, openDescriptorHooks, planHookTimeline, renderHookPlan, showPlannedHook } from '../../hooks/command-hooks';
+import { HOOK_OPTIONS, hookOptionEntries } from '../../hooks/commands/hook-options';
+import { EMPTY_HOOK_STATE } from '../../hooks/hook-session';
 
 /** `--volumes` turns on `volumes` for every compose.down step of the stage (the descriptor's or the default). */
 export function withVolumes(steps: readonly Step[]): Step[] {
@@ -27,6 +32,7 @@ export const destroyCommand = defineCommand({
   summary: "Remove what deploy started: the destroy stage (default compose down --remove-orphans), the project's networks, var/run/.env.run",
   options: [
     ...STACK_OPTIONS,
+    ...HOOK_OPTIONS,
     { flags: '-v, --volumes', description: "Also remove the project's volumes (its data)" },
     { flags: '--dry-run', description: 'Print the steps with their exact commands; change nothing' },
     { flags: '--json', description: 'Print {"project", "stage": {...}, "removed": {"networks", "volumes"}}' },
@@ -34,11 +40,14 @@ export const destroyCommand = defineCommand({
   examples: ['./harbor.sh destroy', './harbor.sh destroy --volumes', './harbor.sh destroy --dry-run'],
   schema: v.object({
     ...stackOptionEntries,
+    ...hookOptionEntries,
     volumes: v.optional(v.boolean(), false),
     dryRun: v.optional(v.boolean(), false),
     json: v.optional(v.boolean(), false),
   }),
   async run({ options, deps }) {
+    const hooks = await openDescriptorHooks(deps, (await loadDescriptor(deps.home, { stack: options.stack, actions: ACTIONS })).descriptor, options.allowHostHooks);
+    if (!options.dryRun) await hooks.run('pre_source', EMPTY_HOOK_STATE);
     const source = await resolveSource(deps, sourceOptionsOf(options, []));
     // An env source that fails (a sops file without its key) must not keep a stack from being removed.
     const stack = await readStack(deps, source, { tolerant: true });
@@ -49,12 +58,16 @@ export const destroyCommand = defineCommand({
 
     if (options.dryRun) {
       const plan = planStage('destroy', steps, ctx, { env: whenEnv });
-      if (options.json) deps.out(`${JSON.stringify({ project: source.project.name, dryRun: true, stage: plan }, null, 2)}\n`);
-      else deps.out(`${renderSelection(source.selection, source.project.name)}${renderStagePlan(plan)}`);
+      const planned = planHookTimeline(hooks, DESTROY_TIMELINE, buildHookState(source, stack));
+      if (options.json) deps.out(`${JSON.stringify({ project: source.project.name, dryRun: true, stage: plan, hooks: planned.map(showPlannedHook) }, null, 2)}\n`);
+      else deps.out(`${renderSelection(source.selection, source.project.name)}${renderStagePlan(plan)}${renderHookPlan(planned, hooks.runnerImage)}`);
       return;
     }
+    const state = buildHookState(source, stack);
+    await hooks.run('post_source', state);
     // Under the home lock: a destroy never interleaves with a deploy's prepare and up on the same home.
     const { stage, removed } = await withHomeLock(deps, 'harbor destroy', async () => {
+      await hooks.run('pre_destroy', state);
       const stage = await runStage('destroy', steps, ctx, { env: whenEnv });
       if (!stage.ok) throw stage.error;
       // Networks or volumes only other profiles' files declared survive `compose down` on this selection.
@@ -64,6 +77,7 @@ export const destroyCommand = defineCommand({
       if (!source.descriptor.prepare.env.keepOnDestroy) await removeRunEnvFile(join(deps.home, RUN_ENV_FILE));
       return { stage, removed };
     });
-    if (options.json) deps.out(`${JSON.stringify({ project: source.project.name, stage, removed }, null, 2)}\n`);
+    await hooks.run('post_destroy', state);
+    if (options.json) deps.out(`${JSON.stringify({ project: source.project.name, stage, removed, hooks: hooks.reports }, null, 2)}\n`);
   },
 });

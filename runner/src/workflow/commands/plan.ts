@@ -6,6 +6,8 @@ import { renderStagePlan } from '../render-stage-plan';
 import { loadPreparePlan } from '../../stack/load-prepare-plan';
 import { resolveSource } from '../../stack/resolve-source';
 import { STACK_OPTIONS, sourceOptionsOf, stackOptionEntries } from '../../stack/commands/stack-options';
+import { buildHookState, DEPLOY_TIMELINE, openDescriptorHooks, planHookTimeline, renderHookPlan, showPlannedHook } from '../../hooks/command-hooks';
+import { readStack } from '../../stack/stack';
 
 export const planCommand = defineCommand({
   usage: 'plan [...handles]',
@@ -23,6 +25,9 @@ export const planCommand = defineCommand({
   async run({ args, options, deps }) {
     const source = await resolveSource(deps, sourceOptionsOf(options, args));
     const plan = await loadPreparePlan(deps, source);
-    deps.out(options.json ? `${JSON.stringify(plan, null, 2)}\n` : `${renderPreparePlan(plan)}${renderStagePlan(plan.deploy)}`);
+    // The hooks deploy would run, in order (planning only: plan never runs a hook, host ones included).
+    const hooks = await openDescriptorHooks(deps, source.descriptor, true);
+    const planned = planHookTimeline(hooks, DEPLOY_TIMELINE, buildHookState(source, { ...(await readStack(deps, source)), files: plan.files }));
+    deps.out(options.json ? `${JSON.stringify({ ...plan, hooks: planned.map(showPlannedHook) }, null, 2)}\n` : `${renderPreparePlan(plan)}${renderStagePlan(plan.deploy)}${renderHookPlan(planned, hooks.runnerImage)}`);
   },
 });

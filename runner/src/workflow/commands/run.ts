@@ -21,9 +21,13 @@ import { loadPreparePlan } from '../../stack/load-prepare-plan';
 import { runPrepare } from '../../prepare/run-prepare';
 import { prepareStack, readStack, type Stack } from '../../stack/stack';
 import { STACK_OPTIONS, sourceOptionsOf, stackOptionEntries } from '../../stack/commands/stack-options';
+import { buildHookState, buildServiceUpHooks, openDescriptorHooks, planHookTimeline, renderHookPlan, showPlannedHook } from '../../hooks/command-hooks';
+import { HOOK_OPTIONS, hookOptionEntries } from '../../hooks/commands/hook-options';
+import { EMPTY_HOOK_STATE, type HookSession, type HookState } from '../../hooks/hook-session';
 
 const RunOptions = v.object({
   ...stackOptionEntries,
+  ...hookOptionEntries,
   persistEnv: v.optional(v.boolean(), false),
   dryRun: v.optional(v.boolean(), false),
   json: v.optional(v.boolean(), false),
@@ -36,6 +40,7 @@ export const runCommand = defineCommand({
   summary: 'Run one stage of the descriptor (prepare, deploy, post_deploy, destroy, your own) or `source`; or a one-off container of a service (v1)',
   options: [
     ...STACK_OPTIONS,
+    ...HOOK_OPTIONS,
     { flags: '--persist-env', description: 'prepare (and stages that start containers): also write var/run/.env.run (mode 0600)' },
     { flags: '--dry-run', description: 'Print the plan (each step and its exact compose command; for prepare: `harbor plan`) and change nothing' },
     {
@@ -60,7 +65,9 @@ export const runCommand = defineCommand({
     if (name === 'source' || name === 'prepare' || stages.includes(name)) {
       if (rest.length) throw new UsageError(`run ${name}: arguments after -- are only for a one-off service command`, { hint: 'run `harbor run --help`' });
       if (name === 'source') return printSource(deps, more, options);
-      return name === 'prepare' ? runPrepareStage(deps, more, options) : runNamedStage(deps, name, more, options);
+      const hooks = await openDescriptorHooks(deps, descriptor, options.allowHostHooks);
+      if (!options.dryRun) await hooks.run('pre_source', EMPTY_HOOK_STATE);
+      return name === 'prepare' ? runPrepareStage(deps, more, options, hooks) : runNamedStage(deps, name, more, options, hooks);
     }
     if (await isService(deps, descriptor, name)) return runServiceOneOff(deps, name, [...more, ...rest], sourceOptionsOf(options, []));
     const known = [...stages, 'source', 'prepare', ...(await listServices(deps, descriptor))];
@@ -73,19 +80,45 @@ export const runCommand = defineCommand({
 /** Actions that create containers: a stage with one of them is prepared first, like deploy. */
 const CREATES_CONTAINERS = new Set(['compose.up', 'compose.run']);
 
-async function runNamedStage(deps: Deps, name: string, handles: string[], options: RunOptions): Promise<number> {
+/** The hook points around a stage `harbor run` runs: post_deploy's stage has none (post_deploy hooks run before it in deploy). */
+function stagePoints(name: string): [string, string] | undefined {
+  return name === 'post_deploy' ? undefined : [`pre_${name}`, `post_${name}`];
+}
+
+async function runNamedStage(deps: Deps, name: string, handles: string[], options: RunOptions, hooks: HookSession): Promise<number> {
   const source = await resolveSource(deps, sourceOptionsOf(options, handles));
   const steps = selectStage(source.descriptor, name)!;
   const prepares = steps.some((step) => CREATES_CONTAINERS.has(step.action));
+  const points = stagePoints(name);
   if (options.dryRun) {
     // A stage that starts containers would run after prepare: its compose calls carry the overlay.
     const stack = await readStack(deps, source, { planned: prepares });
     // `when:` sees the runner's environment overridden by the stack env, as compose's own process does.
     const plan = planStage(name, steps, buildActionContext(deps, stack, true), { env: { ...deps.env, ...stack.composeEnv } });
-    deps.out(options.json ? `${JSON.stringify({ ...plan, dryRun: true }, null, 2)}\n` : renderStagePlan(plan));
+    const prepare = prepares ? ['pre_prepare', 'pre_service_prepare', 'post_service_prepare', 'post_prepare'] : [];
+    const up = steps.some((s) => s.action === 'compose.up') ? ['pre_service_up', 'post_service_up'] : [];
+    const timeline = ['pre_source', 'post_source', ...prepare, ...(points ? [points[0], ...up, points[1]] : up)];
+    const planned = planHookTimeline(hooks, timeline, buildHookState(source, stack));
+    deps.out(options.json ? `${JSON.stringify({ ...plan, dryRun: true, hooks: planned.map(showPlannedHook) }, null, 2)}\n` : `${renderStagePlan(plan)}${renderHookPlan(planned, hooks.runnerImage)}`);
     return 0;
   }
-  const run = (stack: Stack) => runStage(name, steps, buildActionContext(deps, stack), { env: { ...deps.env, ...stack.composeEnv } });
+  const sourced = buildHookState(source);
+  await hooks.run('post_source', sourced);
+  const run = async (stack: Stack) => {
+    const state = buildHookState(source, stack);
+    if (prepares) {
+      await hooks.run('post_service_prepare', state);
+      await hooks.run('post_prepare', state);
+    }
+    if (points) await hooks.run(points[0], state);
+    const result = await runStage(name, steps, { ...buildActionContext(deps, stack), serviceHooks: buildServiceUpHooks(hooks, state) }, { env: { ...deps.env, ...stack.composeEnv } });
+    if (points && result.ok) await hooks.run(points[1], state);
+    return result;
+  };
+  if (prepares) {
+    await hooks.run('pre_prepare', sourced);
+    await hooks.run('pre_service_prepare', sourced);
+  }
   // A stage that starts containers runs under the home lock, right after prepare, as deploy's does.
   const { error, ...report } = prepares
     ? await prepareStack(deps, source, { persistEnv: options.persistEnv, command: `harbor run ${name}` }, run)
@@ -97,14 +130,21 @@ async function runNamedStage(deps: Deps, name: string, handles: string[], option
 }
 
 /** `harbor run prepare`: the prepare stage alone (--dry-run: what `harbor plan` prints). */
-async function runPrepareStage(deps: Deps, handles: string[], options: RunOptions): Promise<number> {
+async function runPrepareStage(deps: Deps, handles: string[], options: RunOptions, hooks: HookSession): Promise<number> {
   const source = await resolveSource(deps, sourceOptionsOf(options, handles));
   if (options.dryRun) {
     const plan = await loadPreparePlan(deps, source);
-    deps.out(options.json ? `${JSON.stringify({ ...plan, dryRun: true }, null, 2)}\n` : `${renderPreparePlan(plan)}${renderStagePlan(plan.deploy)}`);
+    const planned = planHookTimeline(hooks, ['pre_source', 'post_source', 'pre_prepare', 'pre_service_prepare', 'post_service_prepare', 'post_prepare'], buildHookState(source));
+    deps.out(options.json ? `${JSON.stringify({ ...plan, dryRun: true, hooks: planned.map(showPlannedHook) }, null, 2)}\n` : `${renderPreparePlan(plan)}${renderStagePlan(plan.deploy)}${renderHookPlan(planned, hooks.runnerImage)}`);
     return 0;
   }
-  const prepared = await runPrepare(deps, source, { persistEnv: options.persistEnv, command: 'harbor run prepare' });
+  const sourced: HookState = buildHookState(source);
+  for (const point of ['post_source', 'pre_prepare', 'pre_service_prepare']) await hooks.run(point, sourced);
+  const prepared = await runPrepare(deps, source, { persistEnv: options.persistEnv, command: 'harbor run prepare' }, async (prepared) => {
+    const state = buildHookState(source, prepared);
+    for (const point of ['post_service_prepare', 'post_prepare']) await hooks.run(point, state);
+    return prepared;
+  });
   if (options.json) {
     const { files, services, templates, overlayWritten, envFile, warnings } = prepared;
     deps.out(`${JSON.stringify({ stage: 'prepare', files, services, templates, overlayWritten, envFile: envFile ?? null, warnings }, null, 2)}\n`);

@@ -30,6 +30,7 @@ function errorOf(system: string | undefined, override?: string): string {
 }
 
 const DEFAULT_RULES = { dir: 'etc/stacks', base: ['compose.yml'], autoCapabilities: true, capabilities: [], defaultCapabilities: [] };
+const DEFAULT_HOOKS = { autodiscover: false, timeout: 300 };
 const DEFAULT_PREPARE = {
   env: { sources: DEFAULT_ENV_SOURCES.map((source) => ({ ...source })), persist: false, keepOnDestroy: false },
   templates: [{ from: 'stacks/${service}/templates/**', to: 'var/run/${service}/config/', secrets: false }],
@@ -41,12 +42,12 @@ describe('validateDescriptor: valid descriptors get their defaults', () => {
     {
       name: 'minimal',
       yaml: 'version: 1\n',
-      expected: { version: 1, profiles: {}, source: { rules: DEFAULT_RULES }, prepare: DEFAULT_PREPARE, tunnels: { timeout: 60 }, stages: {} },
+      expected: { version: 1, profiles: {}, source: { rules: DEFAULT_RULES }, prepare: DEFAULT_PREPARE, tunnels: { timeout: 60 }, hooks: DEFAULT_HOOKS, stages: {} },
     },
     {
       name: 'a project name',
       yaml: 'version: 1\nproject: demo\n',
-      expected: { version: 1, project: 'demo', profiles: {}, source: { rules: DEFAULT_RULES }, prepare: DEFAULT_PREPARE, tunnels: { timeout: 60 }, stages: {} },
+      expected: { version: 1, project: 'demo', profiles: {}, source: { rules: DEFAULT_RULES }, prepare: DEFAULT_PREPARE, tunnels: { timeout: 60 }, hooks: DEFAULT_HOOKS, stages: {} },
     },
     {
       name: 'profiles, rules, stages and params with action defaults left to the action',
@@ -73,13 +74,14 @@ describe('validateDescriptor: valid descriptors get their defaults', () => {
         tunnels: { timeout: 60 },
         deploy: { steps: [{ action: 'compose.up', services: ['hello'], when: '${UP}', name: 'start' }] },
         destroy: { steps: [{ action: 'compose.down', continueOnError: true }] },
+        hooks: DEFAULT_HOOKS,
         stages: { backup: { steps: [{ action: 'log.info', message: 'hi', when: false }] } },
       },
     },
     {
       name: 'top-level x- keys hold anchors and are ignored',
       yaml: 'version: 1\nx-up: &up { action: compose.up }\ndeploy: { steps: [*up] }\n',
-      expected: { version: 1, profiles: {}, source: { rules: DEFAULT_RULES }, prepare: DEFAULT_PREPARE, tunnels: { timeout: 60 }, deploy: { steps: [{ action: 'compose.up' }] }, stages: {} },
+      expected: { version: 1, profiles: {}, source: { rules: DEFAULT_RULES }, prepare: DEFAULT_PREPARE, tunnels: { timeout: 60 }, deploy: { steps: [{ action: 'compose.up' }] }, hooks: DEFAULT_HOOKS, stages: {} },
     },
   ];
   for (const c of cases) it(c.name, () => deepStrictEqual(validate(c.yaml), c.expected));
