@@ -76,8 +76,9 @@ describe('the runner image built from source (BUNDLE_FROM=source)', () => {
     const fromSource = readFileSync(join(work, 'runner/dist/harbor.cjs'));
     const fromCheckout = readFileSync(join(REPO, 'runner/dist/harbor.cjs'));
     assert.ok(fromSource.equals(fromCheckout), `the source build's bundle (sha256 ${sha256(join(work, 'runner/dist/harbor.cjs'))}) differs from npm run build's (sha256 ${sha256(join(REPO, 'runner/dist/harbor.cjs'))})`);
-    // Nothing of the machine in it: not the checkout's path, nor the replay's, nor a user name.
-    for (const leak of [REPO.replace(/\/$/, ''), work, tmpdir()]) assert.ok(!fromCheckout.includes(leak), `the bundle holds the path ${leak}`);
+    // Nothing of the machine in it: not the checkout's path, nor the replay's (a temporary folder). A bare "/tmp" is
+    // fine: the runner's own code names it (its scratch folder inside the container).
+    for (const leak of [REPO.replace(/\/$/, ''), work]) assert.ok(!fromCheckout.includes(leak), `the bundle holds the path ${leak}`);
   });
 
   const missing: Array<{ name: string; unlisted: string; failsAt: RegExp; says: RegExp }> = [

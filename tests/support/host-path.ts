@@ -28,7 +28,10 @@ function writeRecorder(dir: string, tool: string, log: string, options: { record
   const real = SOURCES.map((s) => join(s, tool)).find((p) => existsSync(p));
   if (!real) throw new Error(`no ${tool} binary on this host`);
   const name = options.withName ? ` ${tool}` : '';
-  const skip = options.recordOnly.length ? `case \${1:-} in ${options.recordOnly.join('|')}) exit 0 ;; esac\n` : '';
+  // A recorded `docker build --output type=local,dest=DIR` (the shim's bundle export) leaves a stand-in bundle there,
+  // so the shim goes on to its image build as it would after a real export.
+  const exportBundle = `for a in "$@"; do case $a in type=local,dest=*) mkdir -p "\${a#type=local,dest=}" && echo '// recorded build' > "\${a#type=local,dest=}/harbor.cjs" ;; esac; done; `;
+  const skip = options.recordOnly.length ? `case \${1:-} in ${options.recordOnly.join('|')}) ${options.recordOnly.includes('build') ? exportBundle : ''}exit 0 ;; esac\n` : '';
   writeFileSync(join(dir, tool), `#!/bin/sh\n{ echo --call--; printf '%s\\n'${name} "$@"; } >> '${log}'\n${skip}exec ${real} "$@"\n`);
   chmodSync(join(dir, tool), 0o755);
 }
