@@ -33,6 +33,8 @@ import { secretsRotateCommand } from './secrets-rotate';
 import { secretsKeygenCommand } from './secrets-keygen';
 import { secretsAuditCommand } from './secrets-audit';
 import { secretsLintCommand } from './secrets-lint';
+import { taskCheckCommand } from '../tasks/commands/task-check';
+import { taskSchemaCommand } from '../tasks/commands/task-schema';
 
 export const ALL_COMMANDS: readonly CommandSpec[] = [
   // Keep one command per line so parallel additions merge cleanly.
@@ -69,4 +71,6 @@ export const ALL_COMMANDS: readonly CommandSpec[] = [
   secretsKeygenCommand,
   secretsAuditCommand,
   secretsLintCommand,
+  taskCheckCommand,
+  taskSchemaCommand,
 ];
