@@ -14,4 +14,6 @@ export interface Deps {
   cwd: string;
   run: RunProcess;
   debug: boolean;
+  /** Registers cleanup to run on Ctrl-C/SIGTERM after child processes are stopped; returns its unregister. */
+  onInterrupt?: (cleanup: () => Promise<void>) => () => void;
 }

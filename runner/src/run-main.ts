@@ -16,11 +16,15 @@ export async function runMain(argv: string[]): Promise<number> {
   const processes = createProcessRunner(log, process.env);
 
   let stopping = false;
+  const cleanups = new Set<() => Promise<void>>();
   const onSignal = (signal: NodeJS.Signals) => {
     if (stopping) return;
     stopping = true;
     log.warn(`${signal}: stopping what Harbor started…`);
-    void processes.stopAll(signal).then(() => process.exit(EXIT.interrupted));
+    void processes
+      .stopAll(signal)
+      .then(() => Promise.allSettled([...cleanups].map((cleanup) => cleanup())))
+      .then(() => process.exit(EXIT.interrupted));
   };
   process.on('SIGINT', onSignal);
   process.on('SIGTERM', onSignal);
@@ -33,6 +37,10 @@ export async function runMain(argv: string[]): Promise<number> {
     cwd: process.cwd(),
     run: processes.run,
     debug,
+    onInterrupt: (cleanup) => {
+      cleanups.add(cleanup);
+      return () => cleanups.delete(cleanup);
+    },
   };
   try {
     return await runCli(argv, ALL_COMMANDS, deps);

@@ -35,6 +35,7 @@ import { secretsAuditCommand } from './secrets-audit';
 import { secretsLintCommand } from './secrets-lint';
 import { taskCheckCommand } from '../tasks/commands/task-check';
 import { taskSchemaCommand } from '../tasks/commands/task-schema';
+import { taskRunCommand } from '../tasks/commands/task-run';
 
 export const ALL_COMMANDS: readonly CommandSpec[] = [
   // Keep one command per line so parallel additions merge cleanly.
@@ -73,4 +74,5 @@ export const ALL_COMMANDS: readonly CommandSpec[] = [
   secretsLintCommand,
   taskCheckCommand,
   taskSchemaCommand,
+  taskRunCommand,
 ];
