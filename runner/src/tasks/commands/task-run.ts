@@ -106,7 +106,7 @@ export const taskRunCommand = defineCommand({
       const reward = t.verifier_result ? Object.entries(t.verifier_result.rewards).map(([k, val]) => `${k}=${formatPyFloat(val)}`).join(' ') : 'no reward';
       deps.out(`${t.exception_info ? '✖' : '✔'} ${t.trial_name}: ${reward}${t.exception_info ? ` (${t.exception_info.exception_type}: ${t.exception_info.exception_message.split('\n')[0]})` : ''}\n`);
     }
-    deps.out(`${stats.n_trials} trial${stats.n_trials === 1 ? '' : 's'}, ${stats.n_errors} error${stats.n_errors === 1 ? '' : 's'}, mean reward ${stats.metrics[0]!.mean.toFixed(3)}; results in ${relative(deps.cwd, dir) || dir}\n`);
+    deps.out(`${stats.n_trials} trial${stats.n_trials === 1 ? '' : 's'}, ${stats.n_errors} error${stats.n_errors === 1 ? '' : 's'}, mean reward ${stats.metrics[0]!.mean.toFixed(3)}; results in ${shownPath(deps.cwd, dir)}\n`);
   },
 });
 
@@ -121,4 +121,9 @@ function selectTasks(tasks: readonly LoadedTask[], include: string | undefined, 
 function defaultJobName(d: Date): string {
   const p = (n: number) => String(n).padStart(2, '0');
   return `${d.getFullYear()}-${p(d.getMonth() + 1)}-${p(d.getDate())}__${p(d.getHours())}-${p(d.getMinutes())}-${p(d.getSeconds())}`;
+}
+
+function shownPath(cwd: string, path: string): string {
+  const rel = relative(cwd, path);
+  return rel === '' || rel.startsWith('..') || isAbsolute(rel) ? path : rel;
 }

@@ -88,7 +88,7 @@ function hintFor(path: (string | number)[]): string {
 function describe(issue: v.BaseIssue<unknown>): string {
   // valibot's own wording for a wrong type, e.g. 'Invalid type: Expected number but received "5"'.
   if (issue.message.startsWith('Invalid type')) return `expected ${issue.expected} but got ${issue.received}`;
-  if (issue.message.startsWith('Invalid key')) return `unexpected key ${issue.received}`;
+  if (issue.message.startsWith('Invalid key')) return 'is required';
   return issue.message;
 }
 
