@@ -57,9 +57,9 @@ export async function checkTaskDir(input: string, options: CheckTaskOptions): Pr
   const where = (i: LocatedIssue) => `${shown}/task.toml:${i.line}: ${i.path.length ? `${i.path.join('.')}: ` : ''}${i.message}`;
   result.errors.push(...parsed.errors.map(where));
   result.warnings.push(...parsed.warnings.map(where));
-  const config = parsed.config;
-  if (!config) return result;
-  result.unsupported.push(...findUnsupported(config).map((i) => where({ ...i, line: 0 }).replace(/:0: /, ': ')));
+  // An invalid task.toml still gets its files checked (as a task with the defaults), so every error shows at once.
+  const config = parsed.config ?? parseTaskToml('').config!;
+  if (parsed.config) result.unsupported.push(...findUnsupported(config).map((i) => where({ ...i, line: 0 }).replace(/:0: /, ': ')));
 
   const has = async (...parts: string[]) => (await kindOf(join(dir, ...parts))) === 'file';
   const file = (...parts: string[]) => `${shown}/${parts.join('/')}`;

@@ -12,6 +12,7 @@ import type { LoadedTask } from './load-task';
 import { runTrial, type TrialDeps } from './run-trial';
 import { hashTree } from './task-files';
 import { TaskError } from './task-error';
+import { EXIT } from '../errors';
 
 export interface JobDeps extends TrialDeps {
   randomBytes(n: number): Uint8Array;
@@ -45,6 +46,7 @@ export async function runJob(tasks: readonly LoadedTask[], settings: JobSettings
   const state: ProgressState = { total, done: 0, running: 0, errors: 0, rewardSum: 0 };
   const live = new Set<ComposeEnvironment>();
   let cancelled = false;
+  let cleaning: Promise<void> | undefined;
   const startedAt = formatTimestamp(deps.now());
   const jobResult = (finished: boolean): JobResultJson => ({
     id: jobId,
@@ -55,18 +57,21 @@ export async function runJob(tasks: readonly LoadedTask[], settings: JobSettings
     stats: buildJobStats(results, settings.agent, { total, running: state.running, cancelled: cancelled ? total - results.length - state.running : 0 }),
     trial_results: results,
   });
-  const stopInterrupt = deps.onInterrupt?.(async () => {
+  const stopInterrupt = deps.onInterrupt?.(() => {
     cancelled = true;
     deps.progress(`interrupted: removing ${live.size} trial environment${live.size === 1 ? '' : 's'}…`, true);
-    await Promise.all([...live].map((env) => env.down().catch(() => undefined)));
-    await writeJson(join(dir, 'result.json'), jobResult(true)).catch(() => undefined);
-    await rm(scratch, { recursive: true, force: true });
+    cleaning = (async () => {
+      await Promise.all([...live].map((env) => env.down().catch(() => undefined)));
+      await writeJson(join(dir, 'result.json'), jobResult(true)).catch(() => undefined);
+      await rm(scratch, { recursive: true, force: true });
+    })();
+    return cleaning;
   });
 
   const worker = async () => {
     for (let task = queue.shift(); task && !cancelled; task = queue.shift()) {
       state.running++;
-      deps.progress(renderProgress(state), false);
+      if (!cancelled) deps.progress(renderProgress(state), false);
       const trialName = buildTrialName(basename(task.dir), buildShortId(deps.randomBytes(7)));
       const result = await runTrial(
         task,
@@ -86,7 +91,7 @@ export async function runJob(tasks: readonly LoadedTask[], settings: JobSettings
         deps,
         checksums.get(task.dir)!,
       );
-      if (cancelled) return;
+      if (cancelled) break;
       state.running--;
       state.done++;
       state.errors += result.exception_info ? 1 : 0;
@@ -100,6 +105,10 @@ export async function runJob(tasks: readonly LoadedTask[], settings: JobSettings
     await Promise.all(Array.from({ length: Math.min(settings.nConcurrent, total) }, worker));
   } finally {
     stopInterrupt?.();
+  }
+  if (cancelled) {
+    await cleaning;
+    throw new TaskError(`task run: interrupted; every trial environment was removed (results so far in ${dir})`, { exitCode: EXIT.interrupted });
   }
   const result = jobResult(true);
   await writeJson(join(dir, 'result.json'), result);
