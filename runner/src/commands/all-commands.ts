@@ -36,6 +36,7 @@ import { secretsLintCommand } from './secrets-lint';
 import { taskCheckCommand } from '../tasks/commands/task-check';
 import { taskSchemaCommand } from '../tasks/commands/task-schema';
 import { taskRunCommand } from '../tasks/commands/task-run';
+import { verifyCommand } from '../tasks/commands/verify';
 
 export const ALL_COMMANDS: readonly CommandSpec[] = [
   // Keep one command per line so parallel additions merge cleanly.
@@ -75,4 +76,5 @@ export const ALL_COMMANDS: readonly CommandSpec[] = [
   taskCheckCommand,
   taskSchemaCommand,
   taskRunCommand,
+  verifyCommand,
 ];

@@ -8,6 +8,7 @@ import { PREPARE_OVERLAY_PATH } from '../core/prepare/build-prepare-overlay';
 import { renderSelection } from '../core/render-selection';
 import { buildServiceUrls } from '../core/service-url';
 import type { Deps } from '../deps';
+import { selectVerifySteps } from '../tasks/select-verify-steps';
 import { planStage } from '../workflow/plan-stage';
 import { renderStagePlan } from '../workflow/render-stage-plan';
 import { runStage, type StageResult } from '../workflow/run-stage';
@@ -26,18 +27,20 @@ export const deployCommand = defineCommand({
   summary: 'Deploy the stack: source, prepare, deploy and post_deploy stages, then print the URLs',
   options: [
     ...STACK_OPTIONS,
+    { flags: '--verify', description: 'Then run the verify stage (stacks/<service>/verify/ checks; docs/Harbor-Tasks.md); fail below its minReward' },
     { flags: '--persist-env', description: 'Also write the merged env, secrets included, to var/run/.env.run (mode 0600)' },
     { flags: '--dry-run', description: 'Print the compose files and every step with its exact command; change nothing (`harbor plan` shows what prepare would change)' },
     { flags: '--json', description: 'Print {"project", "files", "services", "stages": [...], "urls": [{service, url}]}' },
   ],
   examples: ['./harbor.sh deploy', './harbor.sh deploy --dry-run', './harbor.sh deploy --persist-env', './harbor.sh deploy --profile llm', './harbor.sh deploy greeter --json'],
-  schema: v.object({ ...stackOptionEntries, persistEnv: v.optional(v.boolean(), false), dryRun: v.optional(v.boolean(), false), json: v.optional(v.boolean(), false) }),
+  schema: v.object({ ...stackOptionEntries, verify: v.optional(v.boolean()), persistEnv: v.optional(v.boolean(), false), dryRun: v.optional(v.boolean(), false), json: v.optional(v.boolean(), false) }),
   async run({ args, options, deps }) {
     const source = await resolveSource(deps, sourceOptionsOf(options, args));
     const stages: Array<[string, readonly Step[]]> = [
       // The same steps `harbor run deploy` would run: the descriptor's, else the built-in defaults.
       ['deploy', selectStage(source.descriptor, 'deploy')!],
       ['post_deploy', selectStage(source.descriptor, 'post_deploy')!],
+      ...(options.verify ? [['verify', selectVerifySteps(source.descriptor)] as [string, readonly Step[]]] : []),
     ];
     // `when:` sees the runner's environment overridden by the stack env, as compose's own process does.
     const whenEnv = (env: StackEnv) => ({ ...deps.env, ...env.composeEnv });
@@ -65,7 +68,7 @@ export const deployCommand = defineCommand({
       await run(ctx, prepared, stages[0]!);
       return { ctx, prepared };
     });
-    await run(ctx, prepared, stages[1]!);
+    for (const stage of stages.slice(1)) await run(ctx, prepared, stage);
     const urls = await readUrls(deps, ctx);
     if (options.json) {
       deps.out(`${JSON.stringify({ ...head(source), stages: results, urls }, null, 2)}\n`);

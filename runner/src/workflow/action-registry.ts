@@ -11,6 +11,7 @@ import { composeExecAction } from './actions/compose-exec';
 import { composeRunAction } from './actions/compose-run';
 import { logInfoAction } from './actions/log-info';
 import { openAction } from './actions/open';
+import { verifyRunAction } from '../tasks/actions/verify-run';
 
 export const ACTIONS: readonly ActionDefinition[] = [
   // Keep one action per line so parallel additions merge cleanly.
@@ -25,4 +26,5 @@ export const ACTIONS: readonly ActionDefinition[] = [
   composeExecAction,
   composeRunAction,
   openAction,
+  verifyRunAction,
 ];
