@@ -41,12 +41,13 @@ export interface AgentOutcome {
 }
 
 /** The oracle: upload solution/ to /solution, chmod +x as root, run it as agent.user in WORKDIR, output to /logs/agent/oracle.txt. */
-export async function runOracle(ctx: PhaseContext, solutionDir: string, agent: PhaseConfig, solutionEnv: Readonly<Record<string, string>>, hostAgentDir: string): Promise<AgentOutcome> {
+export async function runOracle(ctx: PhaseContext, solutionDir: string, agent: PhaseConfig, solutionEnv: Readonly<Record<string, string>>, hostAgentDir: string, fresh: boolean): Promise<AgentOutcome> {
   const script = join(solutionDir, 'solve.sh');
   if (!(await isFile(script))) {
     return { error: new TrialError('FileNotFoundError', `Solution script not found: ${script}`, 'agent execution'), skipVerification: true };
   }
-  await mustSucceed(ctx.env.exec('rm -rf /solution', ROOT), 'agent execution', 'clearing /solution');
+  // A later step must not see the previous step's solution; a fresh container has none (one exec saved).
+  if (!fresh) await mustSucceed(ctx.env.exec('rm -rf /solution', ROOT), 'agent execution', 'clearing /solution');
   await mustSucceed(ctx.env.copyIn(solutionDir, '/solution'), 'agent execution', 'uploading solution/ to /solution');
   await mustSucceed(ctx.env.exec('chmod +x /solution/solve.sh', ROOT), 'agent execution', 'chmod +x /solution/solve.sh');
   const timeoutMs = agent.timeoutSec === null ? undefined : agent.timeoutSec * ctx.multiplier * 1000;
@@ -74,13 +75,13 @@ export interface VerifierOutcome {
  * verifier.user in WORKDIR with [verifier].env, output to /logs/verifier/test-stdout.txt. Its exit code is ignored:
  * only the reward file counts.
  */
-export async function runVerifier(ctx: PhaseContext, testDirs: readonly string[], verifier: VerifierConfig, hostVerifierDir: string): Promise<VerifierOutcome> {
+export async function runVerifier(ctx: PhaseContext, testDirs: readonly string[], verifier: VerifierConfig, hostVerifierDir: string, fresh: boolean): Promise<VerifierOutcome> {
   const resolved = resolveEnvTemplates(verifier.env, ctx.hostEnv, ['verifier', 'env']);
   if (resolved.issues.length) {
     return { rewards: null, error: new TrialError('ValueError', resolved.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; '), 'verifier') };
   }
   if (testDirs.length) {
-    await mustSucceed(ctx.env.exec('rm -rf /tests && mkdir -p /tests', ROOT), 'verifier', 'clearing /tests');
+    if (!fresh) await mustSucceed(ctx.env.exec('rm -rf /tests', ROOT), 'verifier', 'clearing /tests');
     for (const dir of testDirs) await mustSucceed(ctx.env.copyIn(dir, '/tests'), 'verifier', `uploading ${basename(dir)}/ to /tests`);
   }
   await mustSucceed(ctx.env.exec('chmod +x /tests/test.sh', ROOT), 'verifier', 'chmod +x /tests/test.sh');

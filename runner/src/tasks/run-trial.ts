@@ -92,7 +92,7 @@ export async function runTrial(task: LoadedTask, options: TrialOptions, deps: Tr
   };
   const stop = async () => {
     for (const { env, untrack } of live.splice(0)) {
-      if (deps.owner) await env.exec(`chown -R ${deps.owner.uid}:${deps.owner.gid} /logs 2>/dev/null || true`, { user: 0 }).catch(() => undefined);
+      await giveLogsBack(env, deps.owner).catch(() => undefined);
       await env.down().catch((err) => deps.log.warn(`${env.project}: compose down failed: ${(err as Error).message}`));
       untrack();
     }
@@ -113,7 +113,7 @@ export async function runTrial(task: LoadedTask, options: TrialOptions, deps: Tr
       await runSteps(task, ctx, options, deps, host, trialDir, result, record);
     } else {
       const agentStart = stamp();
-      const agent = options.agent === 'oracle' ? await runOracle(ctx, join(task.dir, 'solution'), config.agent, config.solutionEnv, host.agent) : { skipVerification: false };
+      const agent = options.agent === 'oracle' ? await runOracle(ctx, join(task.dir, 'solution'), config.agent, config.solutionEnv, host.agent, true) : { skipVerification: false };
       result.agent_execution = { started_at: agentStart, finished_at: stamp() };
       if (agent.error) record(agent.error);
       if (!agent.skipVerification && !options.disableVerification) {
@@ -124,7 +124,7 @@ export async function runTrial(task: LoadedTask, options: TrialOptions, deps: Tr
           vctx = await start('-verifier');
         }
         const verifierStart = stamp();
-        const outcome = await runVerifier(vctx, config.verifier.mode === 'separate' ? [] : [join(task.dir, 'tests')], config.verifier, host.verifier);
+        const outcome = await runVerifier(vctx, config.verifier.mode === 'separate' ? [] : [join(task.dir, 'tests')], config.verifier, host.verifier, true);
         result.verifier = { started_at: verifierStart, finished_at: stamp() };
         result.verifier_result = outcome.rewards ? { rewards: outcome.rewards } : null;
         if (outcome.error) record(outcome.error);
@@ -164,7 +164,7 @@ async function runSteps(task: LoadedTask, ctx: PhaseContext, options: TrialOptio
       }
       if (step.healthcheck) await runHealthcheck(ctx, step.healthcheck, deps.sleep, () => deps.now().getTime());
       const agentStart = stamp();
-      const agent = options.agent === 'oracle' ? await runOracle(ctx, join(stepDir, 'solution'), step.agent, config.solutionEnv, host.agent!) : { skipVerification: false };
+      const agent = options.agent === 'oracle' ? await runOracle(ctx, join(stepDir, 'solution'), step.agent, config.solutionEnv, host.agent!, false) : { skipVerification: false };
       entry.agent_execution = { started_at: agentStart, finished_at: stamp() };
       if (agent.error) entry.exception_info = toExceptionInfo(agent.error, stamp());
       if (!agent.skipVerification && !options.disableVerification) {
@@ -172,7 +172,7 @@ async function runSteps(task: LoadedTask, ctx: PhaseContext, options: TrialOptio
         const testDirs = [join(task.dir, 'tests'), join(stepDir, 'tests')];
         const present = [];
         for (const d of testDirs) if (await isDir(d)) present.push(d);
-        const outcome = await runVerifier(ctx, present, step.verifier, host.verifier!);
+        const outcome = await runVerifier(ctx, present, step.verifier, host.verifier!, false);
         entry.verifier = { started_at: verifierStart, finished_at: stamp() };
         entry.verifier_result = outcome.rewards ? { rewards: outcome.rewards } : null;
         if (outcome.error) entry.exception_info ??= toExceptionInfo(outcome.error, stamp());
@@ -192,12 +192,17 @@ async function runSteps(task: LoadedTask, ctx: PhaseContext, options: TrialOptio
 
 /** /logs/{agent,verifier,artifacts} are shared by every step: each step's files move to steps/<name>/ when it ends. */
 async function moveStepLogs(ctx: PhaseContext, deps: TrialDeps, host: Record<string, string>, target: string): Promise<void> {
-  if (deps.owner) await ctx.env.exec(`chown -R ${deps.owner.uid}:${deps.owner.gid} /logs 2>/dev/null || true`, { user: 0 });
+  await giveLogsBack(ctx.env, deps.owner);
   for (const name of LOG_DIRS) {
     const to = join(target, name);
     await makeOpenDir(to);
     for (const entry of await readdir(host[name]!)) await rename(join(host[name]!, entry), join(to, entry));
   }
+}
+
+/** What containers wrote as root under /logs (bind-mounted trial folders) is given to the user Harbor runs as. */
+async function giveLogsBack(env: ComposeEnvironment, owner: TrialDeps['owner']): Promise<void> {
+  if (owner) await env.exec(`chown -R ${owner.uid}:${owner.gid} /logs 2>/dev/null || true`, { user: 0 });
 }
 
 /** Trial folders are bind-mounted into containers whose user may not be ours: open them to all, as the framework does. */
