@@ -1,10 +1,10 @@
 // Benchmark: parse and merge env layers as prepare does (Compose-exact parsing, expansion, provenance, cycle check).
 import { performance } from 'node:perf_hooks';
-import { buildComposeEnv } from '../runner/src/core/env/build-compose-env';
-import { buildEnvOverlay } from '../runner/src/core/env/build-env-overlay';
-import type { EnvLayer } from '../runner/src/core/env/merge-env-layers';
-import { mergeStackEnv } from '../runner/src/core/env/merge-stack-env';
-import { parseDotenv } from '../runner/src/core/env/parse-dotenv';
+import { buildComposeEnv } from '../runner/src/env/core/build-compose-env';
+import { buildEnvOverlay } from '../runner/src/env/core/build-env-overlay';
+import type { EnvLayer } from '../runner/src/env/core/merge-env-layers';
+import { mergeStackEnv } from '../runner/src/env/core/merge-stack-env';
+import { parseDotenv } from '../runner/src/env/core/parse-dotenv';
 
 /** A dotenv file of `keys` lines mixing the forms real files use. */
 function makeFile(prefix: string, keys: number): string {

@@ -6,11 +6,11 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { createConsola } from 'consola';
-import { createProcessRunner } from '../runner/src/adapters/process-runner';
-import { loadPreparePlan } from '../runner/src/commands/load-prepare-plan';
-import { resolveSource } from '../runner/src/commands/resolve-source';
-import { runPrepare } from '../runner/src/commands/run-prepare';
-import type { Deps } from '../runner/src/deps';
+import { createProcessRunner } from '../runner/src/shared/process-runner';
+import { loadPreparePlan } from '../runner/src/stack/load-prepare-plan';
+import { resolveSource } from '../runner/src/stack/resolve-source';
+import { runPrepare } from '../runner/src/prepare/run-prepare';
+import type { Deps } from '../runner/src/shared/deps';
 
 const SERVICES = 20;
 const KEYS = 25;

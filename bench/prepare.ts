@@ -8,7 +8,7 @@ import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createConsola } from 'consola';
-import { runPrepareTemplates } from '../runner/src/adapters/run-prepare-templates';
+import { runPrepareTemplates } from '../runner/src/templates/run-prepare-templates';
 
 const TEMPLATES = 1_000;
 const VARIABLES = 5_000;

@@ -12,8 +12,8 @@ import { availableParallelism, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
-import { encryptBranches } from '../runner/src/adapters/sops-write';
-import { parsePlainDocument } from '../runner/src/core/sops/sops-document';
+import { encryptBranches } from '../runner/src/secrets/sops-write';
+import { parsePlainDocument } from '../runner/src/secrets/core/sops-document';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const recipient = 'age15zxyegzysvxjatnh9ze03wsrfh6ypn0h87jgwu27m9f6u84eyguqga8xcp';

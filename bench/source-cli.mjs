@@ -9,7 +9,7 @@ import { fileURLToPath } from 'node:url';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const runs = Math.max(3, Number(process.argv[2] ?? 5));
-const names = readFileSync(join(root, '../shared/fixtures/harbor-v1-compose-files.txt'), 'utf8').split('\n').filter(Boolean);
+const names = readFileSync(join(root, 'tests/fixtures/harbor-v1-compose-files.txt'), 'utf8').split('\n').filter(Boolean);
 
 const home = mkdtempSync(join(tmpdir(), 'harbor-bench-source-'));
 const dir = join(home, 'etc', 'stacks');

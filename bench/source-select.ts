@@ -3,10 +3,10 @@
 import { readFileSync } from 'node:fs';
 import { performance } from 'node:perf_hooks';
 import { fileURLToPath } from 'node:url';
-import { selectComposeFiles } from '../runner/src/core/compose-files';
-import { buildComposeOptions } from '../runner/src/core/compose-options';
+import { selectComposeFiles } from '../runner/src/source/core/compose-files';
+import { buildComposeOptions } from '../runner/src/source/core/compose-options';
 
-const FIXTURE = fileURLToPath(new URL('../../shared/fixtures/harbor-v1-compose-files.txt', import.meta.url));
+const FIXTURE = fileURLToPath(new URL('../tests/fixtures/harbor-v1-compose-files.txt', import.meta.url));
 const names = readFileSync(FIXTURE, 'utf8').split('\n').filter((line) => line !== '');
 const capabilities = ['nvidia', 'cdi', 'rocm', 'mdc', 'build'];
 const iterations = Math.max(200, Number(process.argv[2] ?? 1000));

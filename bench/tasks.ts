@@ -8,7 +8,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { createConsola } from 'consola';
-import { createProcessRunner } from '../runner/src/adapters/process-runner';
+import { createProcessRunner } from '../runner/src/shared/process-runner';
 import { checkTaskDir } from '../runner/src/tasks/load-task';
 import { runJob } from '../runner/src/tasks/run-job';
 

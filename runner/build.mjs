@@ -9,7 +9,7 @@ const root = fileURLToPath(new URL('..', import.meta.url));
 const { version } = JSON.parse(readFileSync(`${root}package.json`, 'utf8'));
 
 await build({
-  entryPoints: [`${root}runner/src/main.ts`],
+  entryPoints: [`${root}runner/src/cli/main.ts`],
   outfile: `${root}runner/dist/harbor.cjs`,
   bundle: true,
   platform: 'node',

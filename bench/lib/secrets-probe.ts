@@ -8,12 +8,12 @@ import { readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { performance } from 'node:perf_hooks';
 import { createConsola } from 'consola';
-import { openFileDataKey } from '../../runner/src/adapters/sops-file';
-import { secretsDecryptCommand } from '../../runner/src/commands/secrets-decrypt';
-import { openTree } from '../../runner/src/core/sops/open-tree';
-import { parseSopsDocument, renderPlainDocument } from '../../runner/src/core/sops/sops-document';
-import { effectiveCryptRule } from '../../runner/src/core/sops/sops-metadata';
-import type { Deps } from '../../runner/src/deps';
+import { openFileDataKey } from '../../runner/src/secrets/sops-file';
+import { secretsDecryptCommand } from '../../runner/src/secrets/commands/secrets-decrypt';
+import { openTree } from '../../runner/src/secrets/core/open-tree';
+import { parseSopsDocument, renderPlainDocument } from '../../runner/src/secrets/core/sops-document';
+import { effectiveCryptRule } from '../../runner/src/secrets/core/sops-metadata';
+import type { Deps } from '../../runner/src/shared/deps';
 
 const env = { SOPS_AGE_KEY_FILE: process.env.SOPS_AGE_KEY_FILE ?? '', HOME: '/nonexistent' };
 

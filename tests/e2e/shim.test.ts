@@ -73,7 +73,7 @@ describe('harbor.sh', () => {
 
     // Saved again with the same content (after the stamp): hashed once more, no rebuild, the stamp renewed.
     const secondsAgo = (n: number) => new Date(Date.now() - n * 1000);
-    const source = join(home, 'runner/src/version.ts');
+    const source = join(home, 'runner/src/shared/version.ts');
     utimesSync(stamp, secondsAgo(10), secondsAgo(10));
     utimesSync(source, secondsAgo(5), secondsAgo(5));
     const touched = await run();

@@ -3,9 +3,9 @@ import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
 import { after, test } from 'node:test';
 import { createConsola } from 'consola';
-import { createProcessRunner } from '../../runner/src/adapters/process-runner';
-import { runServiceOneOff } from '../../runner/src/commands/run-service-one-off';
-import type { Deps } from '../../runner/src/deps';
+import { createProcessRunner } from '../../runner/src/shared/process-runner';
+import { runServiceOneOff } from '../../runner/src/compose/commands/run-service-one-off';
+import type { Deps } from '../../runner/src/shared/deps';
 import { requireDocker } from '../support/docker-available';
 import { EXAMPLE_ENV, fetchText, makeExampleHome, projectTraces, removeExampleHome, runRunner } from '../support/compose-home';
 

@@ -7,8 +7,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { stringify } from 'yaml';
-import { parseDotenv } from '../../runner/src/core/env/parse-dotenv';
-import { HarborError } from '../../runner/src/errors';
+import { parseDotenv } from '../../runner/src/env/core/parse-dotenv';
+import { HarborError } from '../../runner/src/shared/core/errors';
 import { requireDocker } from '../support/docker-available';
 
 const CORPUS = fileURLToPath(new URL('../fixtures/dotenv/', import.meta.url));

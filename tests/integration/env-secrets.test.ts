@@ -7,12 +7,12 @@ import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { createConsola } from 'consola';
 import * as v from 'valibot';
-import { loadStackEnv } from '../../runner/src/adapters/load-stack-env';
-import { createProcessRunner } from '../../runner/src/adapters/process-runner';
-import { buildComposeEnv } from '../../runner/src/core/env/build-compose-env';
-import { buildEnvOverlay } from '../../runner/src/core/env/build-env-overlay';
-import { EnvConfigSchema } from '../../runner/src/core/env/env-config-schema';
-import { HarborError } from '../../runner/src/errors';
+import { loadStackEnv } from '../../runner/src/env/load-stack-env';
+import { createProcessRunner } from '../../runner/src/shared/process-runner';
+import { buildComposeEnv } from '../../runner/src/env/core/build-compose-env';
+import { buildEnvOverlay } from '../../runner/src/env/core/build-env-overlay';
+import { EnvConfigSchema } from '../../runner/src/descriptor/core/env-config-schema';
+import { HarborError } from '../../runner/src/shared/core/errors';
 import { requireDocker } from '../support/docker-available';
 
 const IMAGE = 'harbor-ci/debian:bookworm';

@@ -8,7 +8,7 @@ import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { after, describe, it } from 'node:test';
 import { createConsola } from 'consola';
-import { runPrepareTemplates } from '../../runner/src/adapters/run-prepare-templates';
+import { runPrepareTemplates } from '../../runner/src/templates/run-prepare-templates';
 import { requireDocker } from '../support/docker-available';
 
 const IMAGE = 'harbor-ci/debian:bookworm';

@@ -6,7 +6,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { stringify } from 'yaml';
-import { renderEnvsubst } from '../../runner/src/core/templates/render-envsubst';
+import { renderEnvsubst } from '../../runner/src/templates/core/render-envsubst';
 import { requireDocker } from '../support/docker-available';
 
 const VALUES: Record<string, string> = { A: 'alpha', E: '', N: '42', LOWER_b: 'bee', TRICKY: 'x$y ${A} }' };

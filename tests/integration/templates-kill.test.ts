@@ -10,8 +10,8 @@ import { once } from 'node:events';
 import { after, describe, it } from 'node:test';
 import { fileURLToPath } from 'node:url';
 import { createConsola } from 'consola';
-import { runPrepareTemplates } from '../../runner/src/adapters/run-prepare-templates';
-import { JOURNAL_PATH, recoverTemplateCommit, STAGING_DIR } from '../../runner/src/adapters/write-rendered-tree';
+import { runPrepareTemplates } from '../../runner/src/templates/run-prepare-templates';
+import { JOURNAL_PATH, recoverTemplateCommit, STAGING_DIR } from '../../runner/src/templates/write-rendered-tree';
 import { contentOf, snapshotTree, type EntrySnapshot } from '../support/snapshot-tree';
 
 const CHILD = fileURLToPath(new URL('../fixtures/templates/prepare-child.ts', import.meta.url));

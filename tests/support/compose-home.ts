@@ -34,10 +34,10 @@ export interface RunnerResult {
   stderr: string;
 }
 
-/** `node --import tsx runner/src/main.ts <args>` with HARBOR_HOME=home, as the runner image runs the bundle. */
+/** `node --import tsx runner/src/cli/main.ts <args>` with HARBOR_HOME=home, as the runner image runs the bundle. */
 export function runRunner(home: string, args: string[], env: Record<string, string> = {}): Promise<RunnerResult> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ['--import', 'tsx', join(REPO, 'runner/src/main.ts'), ...args], {
+    const child = spawn(process.execPath, ['--import', 'tsx', join(REPO, 'runner/src/cli/main.ts'), ...args], {
       cwd: REPO,
       env: { ...process.env, ...EXAMPLE_ENV, NO_COLOR: '1', HARBOR_HOME: home, ...env },
       stdio: ['ignore', 'pipe', 'pipe'],

@@ -1,5 +1,5 @@
 // One trial environment as a compose project: start, exec, copy in and out, tear down (through the process runner seam).
-import type { RunProcess, RunResult } from '../adapters/process-runner';
+import type { RunProcess, RunResult } from '../shared/process-runner';
 
 export interface ExecOptions {
   user?: string | number;

@@ -12,7 +12,7 @@ import type { LoadedTask } from './load-task';
 import { runTrial, type TrialDeps } from './run-trial';
 import { hashTree } from './task-files';
 import { TaskError } from './task-error';
-import { EXIT } from '../errors';
+import { EXIT } from '../shared/core/errors';
 
 export interface JobDeps extends TrialDeps {
   randomBytes(n: number): Uint8Array;

@@ -2,7 +2,7 @@
 import { chmod, mkdir, readdir, rename, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { ConsolaInstance } from 'consola';
-import type { RunProcess } from '../adapters/process-runner';
+import type { RunProcess } from '../shared/process-runner';
 import type { ComposeEnvironment } from './compose-environment';
 import type { Rewards } from './core/parse-reward';
 import { mergeStepRewards, meetsMinReward } from './core/step-rewards';

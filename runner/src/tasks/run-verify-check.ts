@@ -1,8 +1,8 @@
 // Runs one verify check on a deployed stack: tests/test.sh in a throwaway container of a service, reward read as for tasks.
 import { access, chmod, constants, mkdir, readFile, rm, stat } from 'node:fs/promises';
 import { join } from 'node:path';
-import { buildComposeArgv } from '../core/compose-argv';
-import type { Deps } from '../deps';
+import { buildComposeArgv } from '../compose/core/compose-argv';
+import type { Deps } from '../shared/deps';
 import { parseReward, type Rewards } from './core/parse-reward';
 import type { VerifyCheck } from './core/plan-verify-checks';
 import { TaskError } from './task-error';

@@ -1,6 +1,6 @@
 // The steps of the verify stage: the descriptor's `stages.verify`, else one `verify.run` with its defaults.
-import type { Descriptor, Step } from '../core/descriptor/descriptor-schema';
-import { selectStage } from '../core/descriptor/select-stage';
+import type { Descriptor, Step } from '../descriptor/core/descriptor-schema';
+import { selectStage } from '../descriptor/core/select-stage';
 
 export const DEFAULT_VERIFY_STEPS: readonly Step[] = [{ action: 'verify.run' } as Step];
 

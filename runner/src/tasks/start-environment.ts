@@ -1,7 +1,7 @@
 // Starts a trial environment: writes the compose files, builds or reuses the task image, `up -d` within build_timeout_sec.
 import { writeFile } from 'node:fs/promises';
 import { basename, join } from 'node:path';
-import type { RunProcess } from '../adapters/process-runner';
+import type { RunProcess } from '../shared/process-runner';
 import { createComposeEnvironment, type ComposeEnvironment } from './compose-environment';
 import { buildComposeVariables, buildTrialCompose, type TrialComposeInput } from './core/build-trial-compose';
 import type { EnvironmentConfig } from './core/task-config';

@@ -1,5 +1,5 @@
 // The error of the tasks feature: a task directory, a job option or a trial's setup is wrong.
-import { HarborError, type HarborErrorOptions } from '../errors';
+import { HarborError, type HarborErrorOptions } from '../shared/core/errors';
 
 export class TaskError extends HarborError {
   constructor(message: string, options: HarborErrorOptions = {}) {

@@ -11,7 +11,7 @@ import { composeExecAction } from './actions/compose-exec';
 import { composeRunAction } from './actions/compose-run';
 import { logInfoAction } from './actions/log-info';
 import { openAction } from './actions/open';
-import { verifyRunAction } from '../tasks/actions/verify-run';
+import { verifyRunAction } from './actions/verify-run';
 
 export const ACTIONS: readonly ActionDefinition[] = [
   // Keep one action per line so parallel additions merge cleanly.

@@ -1,8 +1,9 @@
 // The contract between the workflow engine and an action: a validated params schema, a pure plan, and a run.
 import type { ConsolaInstance } from 'consola';
 import type * as v from 'valibot';
-import type { ComposeSelection } from '../core/compose-files';
-import type { Deps } from '../deps';
+import type { ActionSchema } from '../descriptor/core/action-schema';
+import type { ComposeSelection } from '../source/core/compose-files';
+import type { Deps } from '../shared/deps';
 
 /** The compose files (relative to the home, in `-f` order), services, options and capabilities the source stage chose. */
 export type SourceSelection = ComposeSelection;
@@ -53,12 +54,7 @@ export interface StepResult {
  * params, validated by `params`: a v.strictObject (so a mistyped key is a descriptor error with a suggestion,
  * and the JSON Schema and docs can list the params) whose keys are not action, name, when or continueOnError.
  */
-export interface ActionDefinition<S extends v.GenericSchema = v.GenericSchema> {
-  /** Dotted name used in descriptors: 'compose.up', 'log.info'. */
-  name: string;
-  /** One line for docs and `--help`. */
-  summary: string;
-  params: S;
+export interface ActionDefinition<S extends v.GenericSchema = v.GenericSchema> extends ActionSchema<S> {
   /** Pure: what the step would do, for `--dry-run` and the run plan. */
   plan(params: v.InferOutput<S>, ctx: PlanContext): PlannedStep;
   run(params: v.InferOutput<S>, ctx: ActionContext): Promise<StepResult>;

@@ -1,6 +1,6 @@
 // Plans a stage without running it: each step's description, its exact command, and whether `when:` skips it.
-import type { Step } from '../core/descriptor/descriptor-schema';
-import { evaluateWhen } from '../core/descriptor/evaluate-when';
+import type { Step } from '../descriptor/core/descriptor-schema';
+import { evaluateWhen } from '../descriptor/core/evaluate-when';
 import type { ActionDefinition, PlanContext } from './action';
 import { ACTIONS } from './action-registry';
 import { resolveSteps } from './resolve-steps';

@@ -1,5 +1,5 @@
 // Renders a stage plan as the text `--dry-run` prints: one line per step, then its exact command.
-import { renderShellCommand } from '../core/shell-quote';
+import { renderShellCommand } from '../shared/core/shell-quote';
 import type { StagePlan } from './plan-stage';
 
 /**

@@ -1,10 +1,10 @@
 // Turns a stage's descriptor steps into actions with parsed params, before anything runs.
 import * as v from 'valibot';
-import { checkStep, selectParams } from '../core/descriptor/check-steps';
-import type { Step } from '../core/descriptor/descriptor-schema';
-import { renderPath } from '../core/descriptor/render-path';
-import { selectUsefulIssues } from '../core/descriptor/select-useful-issues';
-import { DescriptorError } from '../errors';
+import { checkStep, selectParams } from '../descriptor/core/check-steps';
+import type { Step } from '../descriptor/core/descriptor-schema';
+import { renderPath } from '../descriptor/core/render-path';
+import { selectUsefulIssues } from '../descriptor/core/select-useful-issues';
+import { DescriptorError } from '../shared/core/errors';
 import type { ActionDefinition } from './action';
 
 export interface ResolvedStep {

@@ -1,7 +1,7 @@
 // Runs a stage: its steps in order, with `when:` skips, `continueOnError`, progress logs and a report per step.
-import type { Step } from '../core/descriptor/descriptor-schema';
-import { evaluateWhen } from '../core/descriptor/evaluate-when';
-import { HarborError } from '../errors';
+import type { Step } from '../descriptor/core/descriptor-schema';
+import { evaluateWhen } from '../descriptor/core/evaluate-when';
+import { HarborError } from '../shared/core/errors';
 import type { ActionContext } from './action';
 import { ACTIONS } from './action-registry';
 import type { StageOptions } from './plan-stage';

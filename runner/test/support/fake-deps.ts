@@ -1,7 +1,7 @@
 // A Deps whose process runner is a fake that records argv and env and answers from a script (no Docker needed).
 import { createConsola } from 'consola';
-import type { RunOptions, RunResult } from '../../src/adapters/process-runner';
-import type { Deps } from '../../src/deps';
+import type { RunOptions, RunResult } from '../../src/shared/process-runner';
+import type { Deps } from '../../src/shared/deps';
 
 export interface FakeCall {
   argv: string[];

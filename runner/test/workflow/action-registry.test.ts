@@ -1,6 +1,6 @@
 import { deepStrictEqual } from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { STEP_KEYS } from '../../src/core/descriptor/descriptor-schema';
+import { STEP_KEYS } from '../../src/descriptor/core/descriptor-schema';
 import { ACTIONS } from '../../src/workflow/action-registry';
 
 // Rules every registered action must follow, so descriptors, the JSON Schema and the docs can rely on them.

@@ -1,6 +1,6 @@
 // Fake actions for engine tests: they record what ran, in order, and succeed or fail on demand (no Docker).
 import * as v from 'valibot';
-import { CommandError } from '../../src/errors';
+import { CommandError } from '../../src/shared/core/errors';
 import { defineAction, type ActionDefinition, type SourceSelection } from '../../src/workflow/action';
 
 export interface FakeActions {

@@ -1,6 +1,6 @@
 import { deepStrictEqual, rejects } from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import type { Step } from '../../src/core/descriptor/descriptor-schema';
+import type { Step } from '../../src/descriptor/core/descriptor-schema';
 import { runStage, type StageEvent } from '../../src/workflow/run-stage';
 import { createFakeDeps } from '../support/fake-deps';
 import { createFakeActions, SELECTION } from './fake-stage-actions';

@@ -1,6 +1,6 @@
 // `harbor task check DIR...`: validates task directories (task.toml for every schema version, required files); exit 1 when any is invalid.
 import * as v from 'valibot';
-import { defineCommand } from '../../command-spec';
+import { defineCommand } from '../../shared/command-spec';
 import { findTaskDirs } from '../find-task-dirs';
 import { checkTaskDir } from '../load-task';
 

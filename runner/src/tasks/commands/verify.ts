@@ -1,10 +1,10 @@
 // `harbor verify [HANDLE...]`: runs the verify stage (task-format checks) against the deployed stack; exit 1 below the threshold.
 import * as v from 'valibot';
-import { buildActionContext } from '../../commands/action-context';
-import { resolveSource } from '../../commands/resolve-source';
-import { readStackEnv } from '../../commands/stack-env';
-import { STACK_OPTIONS, sourceOptionsOf, stackOptionEntries } from '../../commands/stack-options';
-import { defineCommand } from '../../command-spec';
+import { buildActionContext } from '../../stack/action-context';
+import { resolveSource } from '../../stack/resolve-source';
+import { readStack } from '../../stack/stack';
+import { STACK_OPTIONS, sourceOptionsOf, stackOptionEntries } from '../../stack/commands/stack-options';
+import { defineCommand } from '../../shared/command-spec';
 import { runStage } from '../../workflow/run-stage';
 import { selectVerifySteps } from '../select-verify-steps';
 
@@ -22,9 +22,9 @@ export const verifyCommand = defineCommand({
   schema: v.object({ ...stackOptionEntries, json: v.optional(v.boolean(), false) }),
   async run({ args, options, deps }) {
     const source = await resolveSource(deps, sourceOptionsOf(options, args));
-    const env = await readStackEnv(deps, source);
-    const ctx = buildActionContext(deps, source, env);
-    const result = await runStage('verify', selectVerifySteps(source.descriptor), ctx, { env: { ...deps.env, ...env.composeEnv } });
+    const stack = await readStack(deps, source);
+    const ctx = buildActionContext(deps, stack);
+    const result = await runStage('verify', selectVerifySteps(source.descriptor), ctx, { env: { ...deps.env, ...stack.composeEnv } });
     if (options.json) deps.out(`${JSON.stringify(result, null, 2)}\n`);
     if (!result.ok) throw result.error;
   },

@@ -1,6 +1,6 @@
 // What every compose.* action shares: plan the exact compose argv from the step context, and run that same argv.
-import { runCompose } from '../../adapters/compose';
-import { buildComposeArgv } from '../../core/compose-argv';
+import { runCompose } from '../../compose/compose';
+import { buildComposeArgv } from '../../compose/core/compose-argv';
 import type { ActionContext, PlanContext, PlannedStep } from '../action';
 
 /** The argv `--dry-run` prints is the argv `run` executes: both come from here. */

@@ -1,7 +1,7 @@
 // The `compose.up` action: `docker compose up -d --wait --remove-orphans` on the source selection, then the URLs.
 import * as v from 'valibot';
-import { readComposeContainers } from '../../adapters/compose-containers';
-import { buildServiceUrls } from '../../core/service-url';
+import { readComposeContainers } from '../../compose/compose-containers';
+import { buildServiceUrls } from '../../compose/core/service-url';
 import { defineAction, type PlanContext } from '../action';
 import { listSuffix, planComposeStep, runComposeStep } from './compose-step';
 

@@ -1,7 +1,7 @@
 // The `open` action: prints the URLs of services (or given URLs); a container cannot open the user's browser.
 import * as v from 'valibot';
-import { readComposeContainers } from '../../adapters/compose-containers';
-import { selectServiceUrl } from '../../core/service-url';
+import { readComposeContainers } from '../../compose/compose-containers';
+import { selectServiceUrl } from '../../compose/core/service-url';
 import { defineAction } from '../action';
 
 const URL_TARGET = /^https?:\/\/\S+$/;

@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, describe, it } from 'node:test';
 import { fileURLToPath } from 'node:url';
-import { runCli } from '../../../src/cli';
+import { runCli } from '../../../src/cli/cli';
 import { taskCheckCommand } from '../../../src/tasks/commands/task-check';
 import { renderTaskJsonSchema, taskSchemaCommand } from '../../../src/tasks/commands/task-schema';
 import { createFakeDeps } from '../../support/fake-deps';

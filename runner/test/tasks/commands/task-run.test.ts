@@ -3,7 +3,7 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
 import { fileURLToPath } from 'node:url';
-import { runCli } from '../../../src/cli';
+import { runCli } from '../../../src/cli/cli';
 import { taskRunCommand } from '../../../src/tasks/commands/task-run';
 import { createFakeDeps } from '../../support/fake-deps';
 

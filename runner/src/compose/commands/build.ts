@@ -1,0 +1,27 @@
+// `harbor build [HANDLE...]`: builds the images of the services named (all buildable ones of the selection without).
+import * as v from 'valibot';
+import { defineCommand } from '../../shared/command-spec';
+import { composeBuildAction } from '../../workflow/actions/compose-build';
+import { buildCommandContext } from '../../stack/action-context';
+import { resolveSource } from '../../stack/resolve-source';
+import { readStack } from '../../stack/stack';
+import { STACK_OPTIONS, sourceOptionsOf, stackOptionEntries } from '../../stack/commands/stack-options';
+
+export const buildCommand = defineCommand({
+  usage: 'build [...handles]',
+  group: 'Stack',
+  summary: 'Build the images of the services named (without names: every service with a build: section)',
+  options: [
+    ...STACK_OPTIONS,
+    { flags: '--pull', description: 'Pull newer base images first' },
+    { flags: '--no-cache', description: 'Build without the layer cache' },
+  ],
+  examples: ['./harbor.sh build hello', './harbor.sh build --no-cache'],
+  schema: v.object({ ...stackOptionEntries, pull: v.optional(v.boolean(), false), cache: v.optional(v.boolean(), true) }),
+  async run({ args, options, deps }) {
+    const source = await resolveSource(deps, sourceOptionsOf(options, args));
+    const ctx = buildCommandContext(deps, await readStack(deps, source), 'build');
+    const params = { pull: options.pull, noCache: !options.cache, ...(args.length ? { services: args } : {}) };
+    await composeBuildAction.run(v.parse(composeBuildAction.params, params), ctx);
+  },
+});

@@ -1,0 +1,41 @@
+// `harbor config [HANDLE...]`: the merged compose model (docker compose config) with every secret value redacted.
+import * as v from 'valibot';
+import { runCompose } from '../compose';
+import { defineCommand } from '../../shared/command-spec';
+import { buildComposeArgv } from '../core/compose-argv';
+import { redactSecrets } from '../../shared/core/redact-secrets';
+import type { Deps } from '../../shared/deps';
+import { resolveSource } from '../../stack/resolve-source';
+import { readStack, type Stack } from '../../stack/stack';
+import { STACK_OPTIONS, sourceOptionsOf, stackOptionEntries } from '../../stack/commands/stack-options';
+
+export const configCommand = defineCommand({
+  usage: 'config [...handles]',
+  group: 'Stack',
+  summary: 'Print the merged compose model of the default services plus the ones named, secrets redacted',
+  options: [
+    ...STACK_OPTIONS,
+    { flags: '--services', description: 'Only the service names' },
+    { flags: '--json', description: 'The model as JSON instead of YAML' },
+  ],
+  examples: ['./harbor.sh config', './harbor.sh config --services', './harbor.sh config --profile llm --json | jq .services.webui.environment'],
+  schema: v.object({ ...stackOptionEntries, services: v.optional(v.boolean(), false), json: v.optional(v.boolean(), false) }),
+  async run({ args, options, deps }) {
+    const source = await resolveSource(deps, sourceOptionsOf(options, args));
+    await printComposeConfig(deps, await readStack(deps, source), options.services ? 'services' : options.json ? 'json' : 'yaml');
+  },
+});
+
+/**
+ * Compose interpolates secrets into the model: its output (and its error text) passes through redaction of
+ * `stack.secretValues` before anything is printed.
+ */
+export async function printComposeConfig(deps: Deps, stack: Stack, format: 'yaml' | 'json' | 'services'): Promise<void> {
+  const flags = format === 'services' ? ['--services'] : format === 'json' ? ['--format', 'json'] : [];
+  const result = await runCompose(deps, buildComposeArgv(stack.project, stack.files, 'config', flags), {
+    env: stack.composeEnv,
+    stdio: 'capture',
+    secretValues: stack.secretValues,
+  });
+  deps.out(redactSecrets(result.stdout, stack.secretValues));
+}

@@ -1,0 +1,12 @@
+// Prints the stack's published URLs (after up and deploy): aligned `service  url` lines on stdout.
+import type { ServiceUrl } from '../core/service-url';
+import type { Deps } from '../../shared/deps';
+
+export function printUrls(deps: Deps, urls: readonly ServiceUrl[]): void {
+  if (urls.length === 0) {
+    deps.log.info('no service publishes a port on the host');
+    return;
+  }
+  const width = Math.max(...urls.map((u) => u.service.length));
+  for (const u of urls) deps.out(`${u.service.padEnd(width)}  ${u.url}\n`);
+}

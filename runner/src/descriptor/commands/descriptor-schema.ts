@@ -1,0 +1,42 @@
+// `harbor descriptor schema`: prints (or writes) the JSON Schema of harbor.yaml for editors.
+import { isAbsolute, relative, resolve } from 'node:path';
+import * as v from 'valibot';
+import { writeFileAtomic } from '../../shared/atomic-write';
+import { defineCommand } from '../../shared/command-spec';
+import { buildDescriptorJsonSchema } from '../core/build-descriptor-json-schema';
+import { UsageError } from '../../shared/core/errors';
+import { ACTIONS } from '../../workflow/action-registry';
+
+/** The text of etc/harbor.schema.json: what `npm run schema` writes and a test compares with the shipped file. */
+export function renderDescriptorJsonSchema(): string {
+  return `${JSON.stringify(buildDescriptorJsonSchema(ACTIONS), null, 2)}\n`;
+}
+
+export const descriptorSchemaCommand = defineCommand({
+  usage: 'descriptor schema',
+  group: 'Deploy',
+  summary: "Print the descriptor's JSON Schema (for editor validation and completion of harbor.yaml)",
+  options: [{ flags: '-o, --output <file>', description: 'Write it to this file (atomically) instead of stdout' }],
+  examples: [
+    './harbor.sh descriptor schema --output etc/harbor.schema.json',
+    'then start harbor.yaml with: # yaml-language-server: $schema=./harbor.schema.json',
+  ],
+  schema: v.object({ output: v.optional(v.pipe(v.string(), v.minLength(1))) }),
+  async run({ options, deps }) {
+    const text = renderDescriptorJsonSchema();
+    if (options.output === undefined) {
+      deps.out(text);
+      return;
+    }
+    const file = resolve(deps.cwd, options.output);
+    const rel = relative(deps.home, file);
+    // Only the home is mounted in the runner: a path elsewhere would be written inside the throwaway container.
+    if (deps.env.HARBOR_IN_RUNNER === '1' && (rel.startsWith('..') || isAbsolute(rel))) {
+      throw new UsageError(`descriptor schema: ${options.output} is outside the Harbor home (${deps.home})`, {
+        hint: 'only the home is visible to the runner: write inside it',
+      });
+    }
+    await writeFileAtomic(file, text);
+    deps.log.success(`wrote ${rel || file}`);
+  },
+});

@@ -1,0 +1,10 @@
+// The compose `-f` list of a stack: the selection's files in order, then prepare's overlay when it applies. Decided here only.
+import { PREPARE_OVERLAY_PATH } from './build-prepare-overlay';
+
+/**
+ * The overlay comes last so its env references and config-hash labels win over every selected file.
+ * @example buildComposeFileList(['compose.yml', 'compose.hello.yml'], true) // [..., 'var/run/overlays/harbor.gen.yml']
+ */
+export function buildComposeFileList(selectionFiles: readonly string[], overlay: boolean): string[] {
+  return overlay ? [...selectionFiles, PREPARE_OVERLAY_PATH] : [...selectionFiles];
+}

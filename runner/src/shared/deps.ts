@@ -1,0 +1,19 @@
+// What commands receive instead of touching process globals: tests build a Deps with fakes.
+import type { ConsolaInstance } from 'consola';
+import type { RunProcess } from './process-runner';
+
+export interface Deps {
+  /** The one logger (stderr). */
+  log: ConsolaInstance;
+  /** Writes data to stdout. */
+  out: (text: string) => void;
+  /** A snapshot of the runner's environment. */
+  env: Readonly<Record<string, string | undefined>>;
+  /** The Harbor home: HARBOR_HOME, else the working directory. */
+  home: string;
+  cwd: string;
+  run: RunProcess;
+  debug: boolean;
+  /** Registers cleanup to run on Ctrl-C/SIGTERM after child processes are stopped; returns its unregister. */
+  onInterrupt?: (cleanup: () => Promise<void>) => () => void;
+}
