@@ -27,7 +27,7 @@ interface Expected {
 /** What each fixture must produce (the framework's exception names; a reward survives an agent timeout). */
 const EXPECTED: Record<string, Expected> = {
   'hello-world': { rewards: { reward: 1 }, exception: null, files: ['config.json', 'result.json', 'agent/oracle.txt', 'verifier/reward.txt', 'verifier/test-stdout.txt', 'artifacts/manifest.json'] },
-  'reward-json': { rewards: { reward: 1, accuracy: 0.75 }, exception: null, files: ['verifier/reward.json', 'verifier/evaluation.json'] },
+  'reward-json': { rewards: { reward: 1, accuracy: 0.75 }, exception: null, files: ['verifier/reward.json', 'verifier/evaluation.json', 'artifacts/collected.txt', 'artifacts/answer.txt'] },
   'no-reward': { rewards: null, exception: 'RewardFileNotFoundError' },
   'empty-reward': { rewards: null, exception: 'RewardFileEmptyError' },
   'bad-reward-txt': { rewards: null, exception: 'VerifierOutputParseError' },

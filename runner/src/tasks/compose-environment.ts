@@ -7,6 +7,8 @@ export interface ExecOptions {
   /** Values travel in the process environment; argv carries only the names. */
   env?: Readonly<Record<string, string>>;
   timeoutMs?: number;
+  /** Default main. */
+  service?: string;
 }
 
 export interface ExecResult extends RunResult {
@@ -18,7 +20,7 @@ export interface ComposeEnvironment {
   up(timeoutMs: number): Promise<ExecResult>;
   exec(command: string, options?: ExecOptions): Promise<ExecResult>;
   copyIn(hostDir: string, containerDir: string): Promise<RunResult>;
-  copyOut(containerPath: string, hostPath: string): Promise<RunResult>;
+  copyOut(containerPath: string, hostPath: string, service?: string): Promise<RunResult>;
   down(): Promise<RunResult>;
 }
 
@@ -52,11 +54,11 @@ export function createComposeEnvironment(input: ComposeEnvironmentInput): Compos
       if (options.user !== undefined) argv.push('-u', String(options.user));
       if (options.workdir !== undefined) argv.push('-w', options.workdir);
       for (const name of Object.keys(options.env ?? {})) argv.push('-e', name);
-      argv.push('main', 'bash', '-c', command);
+      argv.push(options.service ?? 'main', 'bash', '-c', command);
       return run(argv, options.env, options.timeoutMs);
     },
     copyIn: (hostDir, containerDir) => run([...base, 'cp', `${hostDir}/.`, `main:${containerDir}`]),
-    copyOut: (containerPath, hostPath) => run([...base, 'cp', `main:${containerPath}`, hostPath]),
+    copyOut: (containerPath, hostPath, service = 'main') => run([...base, 'cp', `${service}:${containerPath}`, hostPath]),
     // sleep as PID 1 would wait out the stop timeout; main runs under init, and nothing of a trial is kept.
     down: () => run([...base, 'down', '--volumes', '--remove-orphans', '--timeout', '1']),
   };

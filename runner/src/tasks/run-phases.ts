@@ -4,7 +4,7 @@ import { basename, join } from 'node:path';
 import type { ComposeEnvironment } from './compose-environment';
 import { parseReward, type Rewards } from './core/parse-reward';
 import { resolveEnvTemplates } from './core/resolve-env-templates';
-import type { ArtifactConfig, Healthcheck, PhaseConfig, VerifierConfig } from './core/task-config';
+import type { ArtifactConfig, CollectHook, Healthcheck, PhaseConfig, VerifierConfig } from './core/task-config';
 import { TrialError } from './trial-error';
 
 const ROOT = { user: 0 } as const;
@@ -116,10 +116,20 @@ export async function collectArtifacts(ctx: PhaseContext, artifacts: readonly Ar
     const target = join(hostArtifactsDir, destination);
     await mkdir(join(target, '..'), { recursive: true });
     const source = a.source.startsWith('/') || !ctx.workdir ? a.source : `${ctx.workdir}/${a.source}`;
-    const r = await ctx.env.copyOut(source, target);
+    const r = await ctx.env.copyOut(source, target, a.service);
     entries.push(r.code === 0 ? { source: a.source, destination, status: 'ok' } : { source: a.source, destination, status: 'failed', error: r.stderr.trim().split('\n').pop() ?? `exit ${r.code}` });
   }
   await writeFile(join(hostArtifactsDir, 'manifest.json'), `${JSON.stringify(entries, null, 2)}\n`);
+}
+
+/** `[[verifier.collect]]` hooks, best effort: a failure is returned as a warning, never a trial error. */
+export async function runCollectHooks(ctx: PhaseContext, hooks: readonly CollectHook[]): Promise<string[]> {
+  const warnings: string[] = [];
+  for (const hook of hooks) {
+    const r = await ctx.env.exec(hook.command, { service: hook.service, user: hook.user, workdir: hook.service === 'main' ? ctx.workdir : undefined, timeoutMs: hook.timeoutSec * ctx.multiplier * 1000 });
+    if (r.timedOut || r.code !== 0) warnings.push(`[[verifier.collect]] ${hook.command} (${hook.service}): ${r.timedOut ? `timed out after ${hook.timeoutSec * ctx.multiplier}s` : `exit ${r.code}`}`);
+  }
+  return warnings;
 }
 
 async function mustSucceed(p: Promise<{ code: number; stderr: string }>, phase: string, what: string): Promise<void> {

@@ -9,7 +9,7 @@ import { mergeStepRewards, meetsMinReward } from './core/step-rewards';
 import { buildProjectName } from './core/trial-names';
 import { buildAgentInfo, EMPTY_AGENT_RESULT, formatTimestamp, renderExceptionText, type ExceptionInfo, type StepResult, type Timing, type TrialResultJson } from './core/trial-result';
 import type { LoadedTask } from './load-task';
-import { collectArtifacts, runHealthcheck, runOracle, runVerifier, type PhaseContext } from './run-phases';
+import { collectArtifacts, runCollectHooks, runHealthcheck, runOracle, runVerifier, type PhaseContext } from './run-phases';
 import { startEnvironment } from './start-environment';
 import { TrialError } from './trial-error';
 
@@ -128,6 +128,7 @@ export async function runTrial(task: LoadedTask, options: TrialOptions, deps: Tr
         result.verifier = { started_at: verifierStart, finished_at: stamp() };
         result.verifier_result = outcome.rewards ? { rewards: outcome.rewards } : null;
         if (outcome.error) record(outcome.error);
+        for (const warning of await runCollectHooks(vctx, config.verifier.collect)) deps.log.warn(`${options.trialName}: ${warning}`);
       }
       if (config.verifier.mode === 'shared') await collectArtifacts(ctx, config.artifacts, host.artifacts).catch((err) => deps.log.warn(`${options.trialName}: artifacts: ${(err as Error).message}`));
     }

@@ -83,6 +83,7 @@ function buildVerifier(toml: TaskToml, errors: TaskIssue[], warnings: TaskIssue[
     env: section.env ?? {},
     mode: section.environment ? 'separate' : 'shared',
     environment,
+    collect: (section.collect ?? []).map((c) => ({ command: c.command, service: c.service ?? 'main', timeoutSec: c.timeout_sec ?? 60, user: c.user })),
   };
 }
 

@@ -33,11 +33,20 @@ export interface PhaseConfig {
   networkMode?: NetworkMode;
 }
 
+export interface CollectHook {
+  command: string;
+  service: string;
+  timeoutSec: number;
+  user?: string | number;
+}
+
 export interface VerifierConfig extends PhaseConfig {
   timeoutSec: number;
   env: Record<string, string>;
   mode: 'shared' | 'separate';
   environment?: EnvironmentConfig;
+  /** `[[verifier.collect]]`: commands run after the verifier, before teardown (snapshots, logs). */
+  collect: CollectHook[];
 }
 
 export interface ArtifactConfig {
