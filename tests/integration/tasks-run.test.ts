@@ -115,16 +115,18 @@ describe('harbor task run (real engine)', () => {
 
   it('Ctrl-C stops the job and removes every trial\'s containers', async (t) => {
     if (!requireDocker(t)) return;
-    const child = spawn(process.execPath, ['--import', 'tsx', join(REPO, 'runner/src/main.ts'), 'task', 'run', join(FIXTURES, 'verifier-timeout'), join(FIXTURES, 'agent-timeout'), '-k', '2', '-n', '4', '--timeout-multiplier', '60', '-o', join(home, 'jobs'), '--job-name', 'interrupted'], {
+    const child = spawn(process.execPath, ['--import', 'tsx', join(REPO, 'runner/src/cli/main.ts'), 'task', 'run', join(FIXTURES, 'verifier-timeout'), join(FIXTURES, 'agent-timeout'), '-k', '2', '-n', '4', '--timeout-multiplier', '60', '-o', join(home, 'jobs'), '--job-name', 'interrupted'], {
       cwd: REPO,
       env: { ...process.env, NO_COLOR: '1', HARBOR_HOME: home },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     let stderr = '';
+    let exited = false;
     child.stderr.setEncoding('utf8').on('data', (d: string) => (stderr += d));
+    child.on('exit', () => (exited = true));
     // Wait until the trials' containers run (their solve.sh sleeps for a minute with the multiplier).
     const deadline = Date.now() + 60_000;
-    while (hbContainers().length < 4 && Date.now() < deadline) await new Promise((r) => setTimeout(r, 300));
+    while (!exited && hbContainers().length < 4 && Date.now() < deadline) await new Promise((r) => setTimeout(r, 300));
     assert.ok(hbContainers().length >= 4, `containers never started: ${stderr}`);
     child.kill('SIGINT');
     const code = await new Promise<number | null>((resolve) => child.on('close', resolve));
