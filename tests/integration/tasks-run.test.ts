@@ -9,14 +9,16 @@ import { after, describe, it } from 'node:test';
 import { fileURLToPath } from 'node:url';
 import { runRunner } from '../support/compose-home';
 import { requireDocker } from '../support/docker-available';
+import { removeFixtureTaskImages } from '../support/task-images';
 
 const REPO = fileURLToPath(new URL('../..', import.meta.url));
 const FIXTURES = join(REPO, 'tests/fixtures/tasks');
 const home = mkdtempSync(join(tmpdir(), 'harbor-tasks-'));
 after(() => rmSync(home, { recursive: true, force: true }));
+after(() => removeFixtureTaskImages());
 
 const json = (path: string) => JSON.parse(readFileSync(path, 'utf8'));
-const hbContainers = () => spawnSync('docker', ['ps', '-a', '--filter', 'label=com.docker.compose.project', '--format', '{{.Label "com.docker.compose.project"}}'], { encoding: 'utf8' }).stdout.split('\n').filter((p) => p.startsWith('hb-'));
+const hbContainers = () => spawnSync('docker', ['ps', '-a', '--filter', 'label=com.docker.compose.project', '--format', '{{.Label "com.docker.compose.project"}}'], { encoding: 'utf8' }).stdout.split('\n').filter((p) => p.startsWith('hb-') && !p.startsWith('hb-e2e-'));
 
 interface Expected {
   rewards: Record<string, number> | null;
