@@ -33,6 +33,10 @@ import { secretsRotateCommand } from '../secrets/commands/secrets-rotate';
 import { secretsKeygenCommand } from '../secrets/commands/secrets-keygen';
 import { secretsAuditCommand } from '../secrets/commands/secrets-audit';
 import { secretsLintCommand } from '../secrets/commands/secrets-lint';
+import { tunnelCommand } from '../tunnels/commands/tunnel';
+import { tunnelLsCommand } from '../tunnels/commands/tunnel-ls';
+import { tunnelStopCommand } from '../tunnels/commands/tunnel-stop';
+import { tunnelNamedCommand } from '../tunnels/commands/tunnel-named';
 import { taskCheckCommand } from '../tasks/commands/task-check';
 import { taskSchemaCommand } from '../tasks/commands/task-schema';
 import { taskRunCommand } from '../tasks/commands/task-run';
@@ -55,6 +59,10 @@ export const ALL_COMMANDS: readonly CommandSpec[] = [
   cmdCommand,
   lsCommand,
   urlCommand,
+  tunnelCommand,
+  tunnelLsCommand,
+  tunnelStopCommand,
+  tunnelNamedCommand,
   configCommand,
   runCommand,
   descriptorCheckCommand,

@@ -16,4 +16,6 @@ export interface Deps {
   debug: boolean;
   /** Registers cleanup to run on Ctrl-C/SIGTERM after child processes are stopped; returns its unregister. */
   onInterrupt?: (cleanup: () => Promise<void>) => () => void;
+  /** The text of /proc/self/mountinfo, for the host-path guard (shared/host-path.ts); tests pass a fake table. */
+  readMountInfo?: () => Promise<string>;
 }
