@@ -13,7 +13,7 @@ export const FEATURE_LAYERS: readonly (readonly string[])[] = [
   ['env'],
   ['compose', 'source', 'templates'],
   ['tunnels'],
-  ['prepare', 'doctor'],
+  ['prepare', 'doctor', 'tasks'],
   ['workflow'],
   ['stack'],
   ['hooks'],
@@ -33,6 +33,7 @@ export const FEATURE_SUMMARIES: Readonly<Record<string, string>> = {
   tunnels: 'Cloudflare tunnels: quick and named cloudflared containers, found by their labels; `harbor tunnel`',
   prepare: 'the prepare stage: env + templates + the generated overlay + the state `harbor plan` compares with',
   doctor: '`harbor doctor`: probes and their judgement',
+  tasks: 'Harbor-format tasks (task.toml, oracle trials on local Docker, jobs/ results) and verify checks of a deployed stack',
   workflow: 'descriptor stages: actions, the registry, planning and running a stage; deploy, destroy, plan, run',
   stack: 'one command run\'s stack: source, env, the compose `-f` list (with prepare\'s overlay), action context',
   hooks: 'hooks before and after stages and around services: planning, env, running them in containers, routines, on the host',
@@ -47,7 +48,7 @@ export const CORE_NODE_MODULES: readonly string[] = ['node:path', 'node:path/pos
 
 /** Packages a pure core/ may import (anything may be imported with `import type`). */
 export const CORE_PACKAGES: readonly string[] = [
-  'valibot', '@valibot/to-json-schema', 'yaml', 'liquidjs', 're2js', 'fastest-levenshtein', 'age-encryption', 'uqr',
+  'valibot', '@valibot/to-json-schema', 'smol-toml', 'yaml', 'liquidjs', 're2js', 'fastest-levenshtein', 'age-encryption', 'uqr',
 ];
 
 /** Effects a pure core/ may not use (checked on the source without comments): the global, clock or randomness, and a pattern. */

@@ -37,6 +37,10 @@ import { tunnelCommand } from '../tunnels/commands/tunnel';
 import { tunnelLsCommand } from '../tunnels/commands/tunnel-ls';
 import { tunnelStopCommand } from '../tunnels/commands/tunnel-stop';
 import { tunnelNamedCommand } from '../tunnels/commands/tunnel-named';
+import { taskCheckCommand } from '../tasks/commands/task-check';
+import { taskSchemaCommand } from '../tasks/commands/task-schema';
+import { taskRunCommand } from '../tasks/commands/task-run';
+import { verifyCommand } from '../tasks/commands/verify';
 
 export const ALL_COMMANDS: readonly CommandSpec[] = [
   // Keep one command per line so parallel additions merge cleanly.
@@ -77,4 +81,8 @@ export const ALL_COMMANDS: readonly CommandSpec[] = [
   secretsKeygenCommand,
   secretsAuditCommand,
   secretsLintCommand,
+  taskCheckCommand,
+  taskSchemaCommand,
+  taskRunCommand,
+  verifyCommand,
 ];

@@ -17,11 +17,15 @@ export async function runMain(argv: string[], exit: (code: number) => void): Pro
   const processes = createProcessRunner(log, process.env);
 
   let stopping = false;
+  const cleanups = new Set<() => Promise<void>>();
   const onSignal = (signal: NodeJS.Signals) => {
     if (stopping) return;
     stopping = true;
     log.warn(`${signal}: stopping what Harbor started…`);
-    void processes.stopAll(signal).then(() => exit(EXIT.interrupted));
+    void processes
+      .stopAll(signal)
+      .then(() => Promise.allSettled([...cleanups].map((cleanup) => cleanup())))
+      .then(() => exit(EXIT.interrupted));
   };
   process.on('SIGINT', onSignal);
   process.on('SIGTERM', onSignal);
@@ -36,6 +40,10 @@ export async function runMain(argv: string[], exit: (code: number) => void): Pro
     cwd: process.env.HARBOR_HOST_CWD || process.cwd(),
     run: processes.run,
     debug,
+    onInterrupt: (cleanup) => {
+      cleanups.add(cleanup);
+      return () => cleanups.delete(cleanup);
+    },
   };
   try {
     return await runCli(argv, ALL_COMMANDS, deps);

@@ -3,7 +3,7 @@ import type * as v from 'valibot';
 import type { Deps } from './deps';
 
 /** Help groups, in the order `harbor --help` lists them. */
-export const COMMAND_GROUPS = ['Deploy', 'Stack', 'Inspect', 'Env & secrets', 'Runner'] as const;
+export const COMMAND_GROUPS = ['Deploy', 'Stack', 'Inspect', 'Env & secrets', 'Tasks', 'Runner'] as const;
 export type CommandGroup = (typeof COMMAND_GROUPS)[number];
 
 export interface OptionSpec {

@@ -14,6 +14,8 @@ export interface Deps {
   cwd: string;
   run: RunProcess;
   debug: boolean;
+  /** Registers cleanup to run on Ctrl-C/SIGTERM after child processes are stopped; returns its unregister. */
+  onInterrupt?: (cleanup: () => Promise<void>) => () => void;
   /** The text of /proc/self/mountinfo, for the host-path guard (shared/host-path.ts); tests pass a fake table. */
   readMountInfo?: () => Promise<string>;
 }

@@ -18,6 +18,8 @@ export interface RunOptions {
    * through a pipe, line by line, so a secret never reaches the user's terminal or a log file.
    */
   redact?: readonly string[];
+  /** Aborting kills the child (SIGTERM); the promise then rejects with an AbortError. */
+  signal?: AbortSignal;
 }
 
 export interface RunResult {
@@ -51,6 +53,7 @@ export function createProcessRunner(log: ConsolaInstance, baseEnv: NodeJS.Proces
         cwd: options.cwd,
         env: { ...baseEnv, ...options.env },
         shell: false,
+        signal: options.signal,
         stdio: [stdin, stdout, capture || redact ? 'pipe' : 'inherit'],
       });
       if (redact) {

@@ -14,6 +14,7 @@ import { openAction } from './actions/open';
 import { netTunnelQuickAction } from './actions/net-tunnel-quick';
 import { netTunnelStopAction } from './actions/net-tunnel-stop';
 import { netTunnelNamedDownAction, netTunnelNamedUpAction } from './actions/net-tunnel-named';
+import { verifyRunAction } from './actions/verify-run';
 
 export const ACTIONS: readonly ActionDefinition[] = [
   // Keep one action per line so parallel additions merge cleanly.
@@ -32,4 +33,5 @@ export const ACTIONS: readonly ActionDefinition[] = [
   netTunnelStopAction,
   netTunnelNamedUpAction,
   netTunnelNamedDownAction,
+  verifyRunAction,
 ];

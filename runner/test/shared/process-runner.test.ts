@@ -50,3 +50,10 @@ test('redact: secrets are masked in streamed output, even when a line arrives in
   assert.match(r.stderr, /token=\[redacted\] ok\n/);
   assert.match(r.stderr, /err \[redacted\]\n/);
 });
+
+test('an aborted signal kills the child and rejects with an AbortError (task timeouts use it)', async () => {
+  const { run } = createProcessRunner(createConsola({ level: 0 }), process.env);
+  const started = Date.now();
+  await assert.rejects(run(['sleep', '30'], { stdio: 'capture', signal: AbortSignal.timeout(200) }), (err: Error) => err.name === 'AbortError');
+  assert.ok(Date.now() - started < 5000);
+});

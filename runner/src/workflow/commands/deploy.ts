@@ -7,6 +7,7 @@ import { selectStage } from '../../descriptor/core/select-stage';
 import { renderSelection } from '../../source/core/render-selection';
 import { buildServiceUrls } from '../../compose/core/service-url';
 import type { Deps } from '../../shared/deps';
+import { selectVerifySteps } from '../../tasks/select-verify-steps';
 import { planStage } from '../plan-stage';
 import { renderStagePlan } from '../render-stage-plan';
 import { runStage, type StageResult } from '../run-stage';
@@ -29,12 +30,13 @@ export const deployCommand = defineCommand({
   options: [
     ...STACK_OPTIONS,
     ...HOOK_OPTIONS,
+    { flags: '--verify', description: 'Then run the verify stage (stacks/<service>/verify/ checks; docs/Harbor-Tasks.md); fail below its minReward' },
     { flags: '--persist-env', description: 'Also write the merged env, secrets included, to var/run/.env.run (mode 0600)' },
     { flags: '--dry-run', description: 'Print the compose files and every step with its exact command; change nothing (`harbor plan` shows what prepare would change)' },
     { flags: '--json', description: 'Print {"project", "files", "services", "stages": [...], "urls": [{service, url}]}' },
   ],
   examples: ['./harbor.sh deploy', './harbor.sh deploy --dry-run', './harbor.sh deploy --persist-env', './harbor.sh deploy --profile llm', './harbor.sh deploy greeter --json'],
-  schema: v.object({ ...stackOptionEntries, ...hookOptionEntries, persistEnv: v.optional(v.boolean(), false), dryRun: v.optional(v.boolean(), false), json: v.optional(v.boolean(), false) }),
+  schema: v.object({ ...stackOptionEntries, ...hookOptionEntries, verify: v.optional(v.boolean()), persistEnv: v.optional(v.boolean(), false), dryRun: v.optional(v.boolean(), false), json: v.optional(v.boolean(), false) }),
   async run({ args, options, deps }) {
     // Hooks are checked (files, host opt-in) before anything runs; pre_source runs before the source stage.
     const hooks = await openDescriptorHooks(deps, (await loadDescriptor(deps.home, { stack: options.stack, actions: ACTIONS })).descriptor, options.allowHostHooks);
@@ -44,6 +46,7 @@ export const deployCommand = defineCommand({
       // The same steps `harbor run deploy` would run: the descriptor's, else the built-in defaults.
       ['deploy', selectStage(source.descriptor, 'deploy')!],
       ['post_deploy', selectStage(source.descriptor, 'post_deploy')!],
+      ...(options.verify ? [['verify', selectVerifySteps(source.descriptor)] as [string, readonly Step[]]] : []),
     ];
     // `when:` sees the runner's environment overridden by the stack env, as compose's own process does.
     const whenEnv = (stack: Stack) => ({ ...deps.env, ...stack.composeEnv });
@@ -82,7 +85,8 @@ export const deployCommand = defineCommand({
     });
     // post_deploy hooks: after the deploy stage (so after compose up), before the post_deploy stage's steps.
     await hooks.run('post_deploy', state);
-    await run(ctx, stack, stages[1]!);
+    // post_deploy, then verify with --verify.
+    for (const stage of stages.slice(1)) await run(ctx, stack, stage);
     const urls = await readUrls(deps, ctx);
     if (options.json) {
       deps.out(`${JSON.stringify({ ...head(source), stages: results, hooks: hooks.reports, urls }, null, 2)}\n`);

@@ -1,0 +1,46 @@
+// `./harbor.sh task check|run` through the runner image (no node on PATH): task folders and jobs/ live in the home,
+// which the runner sees at the same path, so the host's engine can build from and bind-mount them.
+import { strict as assert } from 'node:assert';
+import { spawnSync } from 'node:child_process';
+import { copyFileSync, cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { after, test } from 'node:test';
+import { fileURLToPath } from 'node:url';
+import { requireDocker } from '../support/docker-available';
+import { removeFixtureTaskImages } from '../support/task-images';
+import { SHIM, runHarbor } from '../support/run-harbor';
+
+const REPO = fileURLToPath(new URL('../..', import.meta.url));
+const home = mkdtempSync(join(tmpdir(), 'harbor-e2e-tasks-'));
+after(() => rmSync(home, { recursive: true, force: true }));
+after(() => removeFixtureTaskImages('e2e-'));
+const shim = join(home, 'harbor.sh');
+copyFileSync(SHIM, shim);
+for (const task of ['hello-world', 'resources', 'multi-step', 'no-reward']) cpSync(join(REPO, 'tests/fixtures/tasks', task), join(home, 'tasks', `e2e-${task}`), { recursive: true });
+const harbor = (args: string[], cwd = home) => runHarbor(args, { script: shim, cwd, env: { NO_COLOR: '1' } });
+
+test('task check and task run through ./harbor.sh', async (t) => {
+  if (!requireDocker(t)) return;
+  const check = await harbor(['task', 'check', 'tasks']);
+  assert.equal(check.code, 0, check.stderr);
+  assert.match(check.stdout, /^4 of 4 tasks valid$/m);
+
+  // Relative paths are relative to the working directory, inside the home.
+  const run = await harbor(['task', 'run', '.', '-n', '4', '--job-name', 'e2e'], join(home, 'tasks'));
+  assert.equal(run.code, 0, run.stderr);
+  assert.match(run.stdout, /^4 trials, 1 error, mean reward 0\.625; results in jobs\/e2e$/m);
+  const job = join(home, 'tasks/jobs/e2e');
+  const result = JSON.parse(readFileSync(join(job, 'result.json'), 'utf8'));
+  assert.deepEqual(result.stats.evals.oracle__adhoc.exception_stats, { RewardFileNotFoundError: [readdirSync(job).find((d) => d.startsWith('e2e-no-reward__'))] });
+  const resources = readdirSync(job).find((d) => d.startsWith('e2e-resources__'))!;
+  assert.match(readFileSync(join(job, resources, 'verifier/test-stdout.txt'), 'utf8'), /memory=314572800 cpu=150000 100000 nets=lo {2}user=nobody/);
+  assert.ok(existsSync(join(job, readdirSync(job).find((d) => d.startsWith('e2e-multi-step__'))!, 'steps/two/verifier/reward.txt')));
+  // Every trial's containers and networks are gone.
+  const left = spawnSync('docker', ['ps', '-a', '--format', '{{.Label "com.docker.compose.project"}}'], { encoding: 'utf8' }).stdout.split('\n').filter((p) => p.startsWith('hb-e2e-'));
+  assert.deepEqual(left, []);
+
+  const outside = await harbor(['task', 'run', 'tasks/e2e-hello-world', '-o', '/tmp/elsewhere-jobs']);
+  assert.equal(outside.code, 2);
+  assert.equal(outside.stderr, `✖ task run: --jobs-dir /tmp/elsewhere-jobs is outside the Harbor home (${home})\n  the engine bind-mounts trial folders by their host path: keep jobs inside the home\n`);
+});
