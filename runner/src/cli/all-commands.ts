@@ -21,6 +21,8 @@ import { descriptorSchemaCommand } from '../descriptor/commands/descriptor-schem
 import { doctorCommand } from '../doctor/commands/doctor';
 import { envCommand } from '../env/commands/env';
 import { envExplainCommand } from '../env/commands/env-explain';
+import { envSetCommand } from '../env/commands/env-set';
+import { envUnsetCommand } from '../env/commands/env-unset';
 import { runCommand } from '../workflow/commands/run';
 import { runnerSaveCommand } from '../runner-image/commands/runner-save';
 import { secretsDecryptCommand } from '../secrets/commands/secrets-decrypt';
@@ -57,6 +59,8 @@ export const ALL_COMMANDS: readonly CommandSpec[] = [
   descriptorSchemaCommand,
   envCommand,
   envExplainCommand,
+  envSetCommand,
+  envUnsetCommand,
   doctorCommand,
   runnerSaveCommand,
   secretsDecryptCommand,

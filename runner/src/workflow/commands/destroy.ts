@@ -15,6 +15,7 @@ import { resolveSource } from '../../stack/resolve-source';
 import { readStack } from '../../stack/stack';
 import { STACK_OPTIONS, sourceOptionsOf, stackOptionEntries } from '../../stack/commands/stack-options';
 import { withHomeLock } from '../../lock/with-home-lock';
+import { runRemovePrepared } from '../../prepare/run-remove-prepared';
 
 /** `--volumes` turns on `volumes` for every compose.down step of the stage (the descriptor's or the default). */
 export function withVolumes(steps: readonly Step[]): Step[] {
@@ -29,7 +30,7 @@ export const destroyCommand = defineCommand({
     ...STACK_OPTIONS,
     { flags: '-v, --volumes', description: "Also remove the project's volumes (its data)" },
     { flags: '--dry-run', description: 'Print the steps with their exact commands; change nothing' },
-    { flags: '--json', description: 'Print {"project", "stage": {...}, "removed": {"networks", "volumes"}}' },
+    { flags: '--json', description: 'Print {"project", "stage": {...}, "removed": {"networks", "volumes", "runFiles"}}' },
   ],
   examples: ['./harbor.sh destroy', './harbor.sh destroy --volumes', './harbor.sh destroy --dry-run'],
   schema: v.object({
@@ -54,7 +55,7 @@ export const destroyCommand = defineCommand({
       return;
     }
     // Under the home lock: a destroy never interleaves with a deploy's prepare and up on the same home.
-    const { stage, removed } = await withHomeLock(deps, 'harbor destroy', async () => {
+    const { stage, removed } = await withHomeLock(deps, 'harbor destroy', async (lock) => {
       const stage = await runStage('destroy', steps, ctx, { env: whenEnv });
       if (!stage.ok) throw stage.error;
       // Networks or volumes only other profiles' files declared survive `compose down` on this selection.
@@ -62,7 +63,10 @@ export const destroyCommand = defineCommand({
       for (const name of [...removed.networks, ...removed.volumes]) deps.log.info(`removed ${name} (left by another selection)`);
       // The persisted env file holds secrets: it goes with the stack unless prepare.env.keepOnDestroy says otherwise.
       if (!source.descriptor.prepare.env.keepOnDestroy) await removeRunEnvFile(join(deps.home, RUN_ENV_FILE));
-      return { stage, removed };
+      // prepare.cleanOnDestroy: what prepare rendered into var/run/ goes too (the next deploy renders it again).
+      const cleaned = source.descriptor.prepare.cleanOnDestroy ? await runRemovePrepared(deps, lock) : [];
+      if (cleaned.length) deps.log.info(`removed ${cleaned.length} file(s) prepare wrote into var/run/`);
+      return { stage, removed: { ...removed, runFiles: cleaned } };
     });
     if (options.json) deps.out(`${JSON.stringify({ project: source.project.name, stage, removed }, null, 2)}\n`);
   },
