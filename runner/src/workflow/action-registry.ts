@@ -11,6 +11,8 @@ import { composeExecAction } from './actions/compose-exec';
 import { composeRunAction } from './actions/compose-run';
 import { logInfoAction } from './actions/log-info';
 import { openAction } from './actions/open';
+import { httpCheckAction } from './actions/http-check';
+import { logsTailAction } from './actions/logs-tail';
 
 export const ACTIONS: readonly ActionDefinition[] = [
   // Keep one action per line so parallel additions merge cleanly.
@@ -25,4 +27,6 @@ export const ACTIONS: readonly ActionDefinition[] = [
   composeExecAction,
   composeRunAction,
   openAction,
+  httpCheckAction,
+  logsTailAction,
 ];

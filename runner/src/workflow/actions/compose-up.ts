@@ -2,6 +2,7 @@
 import * as v from 'valibot';
 import { readComposeContainers } from '../../compose/compose-containers';
 import { buildServiceUrls } from '../../compose/core/service-url';
+import { withStackHealthReport } from '../../health/check-stack-health';
 import { defineAction, type PlanContext } from '../action';
 import { listSuffix, planComposeStep, runComposeStep } from './compose-step';
 
@@ -46,7 +47,9 @@ export const composeUpAction = defineAction({
   plan,
   run: async (p, ctx) => {
     const planned = plan(p, ctx);
-    await runComposeStep(ctx, planned, 'progress');
+    // A service that fails its healthcheck or exits: its last log lines and healthcheck output, then an error naming it.
+    const check = { project: { name: ctx.projectName, directory: ctx.home }, files: ctx.selection.files, env: ctx.composeEnv, services: p.services, secretValues: ctx.secretValues ?? [] };
+    await withStackHealthReport(ctx.deps, check, () => runComposeStep(ctx, planned, 'progress'));
     const containers = await readComposeContainers(ctx.deps, { name: ctx.projectName, directory: ctx.home }, ctx.selection.files, { env: ctx.composeEnv });
     const urls = buildServiceUrls(containers);
     const running = new Set(containers.filter((c) => c.state === 'running').map((c) => c.service));
