@@ -12,7 +12,7 @@ export const FEATURE_LAYERS: readonly (readonly string[])[] = [
   ['secrets'],
   ['env'],
   ['compose', 'source', 'templates'],
-  ['prepare', 'doctor', 'health'],
+  ['prepare', 'doctor', 'health', 'svc'],
   ['workflow'],
   ['stack'],
 ];
@@ -30,6 +30,7 @@ export const FEATURE_SUMMARIES: Readonly<Record<string, string>> = {
   templates: 'config templates rendered into var/run/ (liquid, envsubst), the journaled commit, the manifest',
   prepare: 'the prepare stage: env + templates + the generated overlay + the state `harbor plan` compares with',
   doctor: '`harbor doctor`: probes and their judgement',
+  svc: "a service's own commands (`harbor svc`, the svc.cmd action): harbor.yaml `commands:` and cmd/ scripts, where they run",
   health: 'why services did not come up (state, healthcheck output, last log lines), HTTP checks from the stack network',
   workflow: 'descriptor stages: actions, the registry, planning and running a stage; deploy, destroy, plan, run',
   stack: 'one command run\'s stack: source, env, the compose `-f` list (with prepare\'s overlay), action context',

@@ -24,6 +24,7 @@ import { envExplainCommand } from '../env/commands/env-explain';
 import { envSetCommand } from '../env/commands/env-set';
 import { envUnsetCommand } from '../env/commands/env-unset';
 import { runCommand } from '../workflow/commands/run';
+import { svcCommand } from '../svc/commands/svc';
 import { runnerSaveCommand } from '../runner-image/commands/runner-save';
 import { secretsDecryptCommand } from '../secrets/commands/secrets-decrypt';
 import { secretsEncryptCommand } from '../secrets/commands/secrets-encrypt';
@@ -55,6 +56,7 @@ export const ALL_COMMANDS: readonly CommandSpec[] = [
   urlCommand,
   configCommand,
   runCommand,
+  svcCommand,
   descriptorCheckCommand,
   descriptorSchemaCommand,
   envCommand,

@@ -13,6 +13,7 @@ import { logInfoAction } from './actions/log-info';
 import { openAction } from './actions/open';
 import { httpCheckAction } from './actions/http-check';
 import { logsTailAction } from './actions/logs-tail';
+import { svcCmdAction } from './actions/svc-cmd';
 
 export const ACTIONS: readonly ActionDefinition[] = [
   // Keep one action per line so parallel additions merge cleanly.
@@ -29,4 +30,5 @@ export const ACTIONS: readonly ActionDefinition[] = [
   openAction,
   httpCheckAction,
   logsTailAction,
+  svcCmdAction,
 ];

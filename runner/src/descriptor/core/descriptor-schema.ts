@@ -1,6 +1,7 @@
 // The valibot schema of harbor.yaml (version 1): the single source of the descriptor's shape, defaults and JSON Schema.
 import * as v from 'valibot';
 import { PrepareSchema } from './prepare-schema';
+import { ServiceCommandsSchema } from './service-commands-schema';
 
 /** Names of profiles and custom stages: what a user types after `--profile` or `harbor run`. */
 const NAME = /^[a-z][a-z0-9_-]*$/;
@@ -97,6 +98,8 @@ export const DescriptorSchema = v.strictObject({
   post_deploy: v.optional(StageSchema),
   /** Steps of `harbor destroy`. @example { steps: [{ action: 'compose.down' }] } */
   destroy: v.optional(StageSchema),
+  /** A service's helpers, in stacks/<service>/harbor.yaml (`harbor svc <service> <command>`). @example { models: { run: ['ollama', 'list'] } } */
+  commands: v.optional(ServiceCommandsSchema),
   /** Custom stages, run with `harbor run NAME`. @example { backup: { steps: [{ action: 'compose.exec', service: 'db', command: ['backup'] }] } } */
   stages: v.optional(
     v.pipe(
