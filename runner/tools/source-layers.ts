@@ -12,7 +12,7 @@ export const FEATURE_LAYERS: readonly (readonly string[])[] = [
   ['secrets'],
   ['env'],
   ['compose', 'source', 'templates'],
-  ['prepare', 'doctor', 'health', 'svc'],
+  ['prepare', 'doctor', 'health', 'svc', 'size'],
   ['workflow'],
   ['stack'],
 ];
@@ -31,6 +31,7 @@ export const FEATURE_SUMMARIES: Readonly<Record<string, string>> = {
   prepare: 'the prepare stage: env + templates + the generated overlay + the state `harbor plan` compares with',
   doctor: '`harbor doctor`: probes and their judgement',
   svc: "a service's own commands (`harbor svc`, the svc.cmd action): harbor.yaml `commands:` and cmd/ scripts, where they run",
+  size: '`harbor size`: disk used by the stack (images with shared layers once, writable layers, volumes, bind mounts, var/)',
   health: 'why services did not come up (state, healthcheck output, last log lines), HTTP checks from the stack network',
   workflow: 'descriptor stages: actions, the registry, planning and running a stage; deploy, destroy, plan, run',
   stack: 'one command run\'s stack: source, env, the compose `-f` list (with prepare\'s overlay), action context',

@@ -25,6 +25,7 @@ import { envSetCommand } from '../env/commands/env-set';
 import { envUnsetCommand } from '../env/commands/env-unset';
 import { runCommand } from '../workflow/commands/run';
 import { svcCommand } from '../svc/commands/svc';
+import { sizeCommand } from '../size/commands/size';
 import { runnerSaveCommand } from '../runner-image/commands/runner-save';
 import { secretsDecryptCommand } from '../secrets/commands/secrets-decrypt';
 import { secretsEncryptCommand } from '../secrets/commands/secrets-encrypt';
@@ -55,6 +56,7 @@ export const ALL_COMMANDS: readonly CommandSpec[] = [
   lsCommand,
   urlCommand,
   configCommand,
+  sizeCommand,
   runCommand,
   svcCommand,
   descriptorCheckCommand,
