@@ -1,5 +1,5 @@
 # Harbor v2 task entry points. Everything runs through ./harbor.sh (the host needs only Docker),
-# except `test` and `build`, which are for developers with Node 20.
+# except `test` and `build`, which are for developers with Node 20 or later.
 
 set shell := ["sh", "-c"]
 # Recipe arguments reach the commands as "$@", so an argument with spaces stays one argument.
@@ -33,7 +33,7 @@ runner:
 runner-save file="var/harbor-runner.tar.gz":
     ./harbor.sh runner save "$1"
 
-# Bundle the runner with esbuild (developers; needs Node 20 and npm ci)
+# Bundle the runner with esbuild (developers; needs Node 20 or later and npm ci)
 build:
     npm run build
 

@@ -10,6 +10,9 @@
 # Environment: HARBOR_HOME (default: this script's directory), HARBOR_RUNNER_IMAGE (default:
 # harbor-runner:<version>), HARBOR_NODE_IMAGE / HARBOR_DOCKER_CLI_IMAGE / HARBOR_BUNDLE_FROM (build
 # arguments), DOCKER_HOST (unix:// socket or tcp://). See docs/runner.md.
+#
+# Exit codes of its own (the runner's pass through): 68 DOCKER_HOST or the docker context does not
+# answer, 69 the Docker daemon is not running, 77 permission denied on the socket, 127 no docker CLI.
 set -u
 
 HARBOR_SHIM_VERSION=2.0.0-alpha.1
@@ -47,15 +50,15 @@ sha256() {
 }
 
 # What the runner image is built from (relative to the home): these files and everything in runner/src.
-RUNNER_FILES='Dockerfile.runner package.json package-lock.json runner/build.mjs runner/boot.cjs'
+RUNNER_FILES='Dockerfile.runner package.json package-lock.json tsconfig.json runner/bundle.sh runner/build.mjs runner/boot.cjs'
 
 # Those files, one per line, in C-locale order.
 runner_sources() {
   (
     cd "$HARBOR_HOME" || exit 1
     {
-      # shellcheck disable=SC2086 # word splitting is wanted: RUNNER_FILES is a list
-      printf '%s\n' $RUNNER_FILES
+      # Only those present: a missing one (a v1 checkout's package-lock.json) is reported by build_image.
+      for file in $RUNNER_FILES; do [ -f "$file" ] && printf '%s\n' "$file"; done
       find runner/src -type f
     } | LC_ALL=C sort
   )
@@ -90,7 +93,10 @@ build_image() {
   is_source_checkout || die 1 "cannot build $IMAGE: $HARBOR_HOME has no Dockerfile.runner and runner/src (load a saved image with ./harbor.sh runner load FILE, or set HARBOR_RUNNER_IMAGE)"
   from=${HARBOR_BUNDLE_FROM:-source}
   case $from in
-    source) ;;
+    source)
+      # A v1 checkout has its own package.json and no package-lock.json: the image needs v2's (drop-in path).
+      [ -f "$HARBOR_HOME/package-lock.json" ] || die 1 "cannot build $IMAGE: $HARBOR_HOME/package-lock.json is missing (copy Harbor v2's package.json and package-lock.json beside Dockerfile.runner: docs/migration.md, \"Drop-in\")"
+      ;;
     host) [ -f "$HARBOR_HOME/runner/dist/harbor.cjs" ] || die 1 "HARBOR_BUNDLE_FROM=host but runner/dist/harbor.cjs is missing (run npm run build)" ;;
     *) die 2 "HARBOR_BUNDLE_FROM must be source or host, not '$from'" ;;
   esac
@@ -101,8 +107,17 @@ build_image() {
   [ -n "${HARBOR_DOCKER_CLI_IMAGE:-}" ] && set -- "$@" --build-arg "DOCKER_CLI_IMAGE=$HARBOR_DOCKER_CLI_IMAGE"
   # Set but empty is meaningful: no extra packages (for builders whose containers have no network).
   [ -n "${HARBOR_RUNNER_PACKAGES+x}" ] && set -- "$@" --build-arg "RUNNER_PACKAGES=$HARBOR_RUNNER_PACKAGES"
-  # BuildKit builds only the stages the target needs: the host-bundle path never runs npm.
-  DOCKER_BUILDKIT=1 docker build -q -f "$HARBOR_HOME/Dockerfile.runner" -t "$IMAGE" "$@" "$HARBOR_HOME" >&2 ||
+  # BuildKit builds only the stages the target needs: the host-bundle path never runs npm. The bundle
+  # comes first, exported on its own, so the image can be labelled with its hash (io.harbor.bundle-sha256);
+  # the image build below reuses it from BuildKit's cache, and fails if it is not the bundle hashed here.
+  out=$(mktemp -d "${TMPDIR:-/tmp}/harbor-bundle.XXXXXX") || die 1 "cannot make a temporary directory to build the runner bundle in"
+  DOCKER_BUILDKIT=1 docker build -q -f "$HARBOR_HOME/Dockerfile.runner" --target bundle --output "type=local,dest=$out" "$@" "$HARBOR_HOME" >/dev/null ||
+    { rm -rf "$out"; die 1 "building the runner bundle for $IMAGE failed (see the output above)"; }
+  bundle_sha=
+  [ -f "$out/harbor.cjs" ] && bundle_sha=$(sha256 <"$out/harbor.cjs")
+  rm -rf "$out"
+  [ -n "$bundle_sha" ] || die 1 "building the runner bundle for $IMAGE produced no harbor.cjs"
+  DOCKER_BUILDKIT=1 docker build -q -f "$HARBOR_HOME/Dockerfile.runner" -t "$IMAGE" --build-arg "HARBOR_BUNDLE_SHA256=$bundle_sha" "$@" "$HARBOR_HOME" >&2 ||
     die 1 "building $IMAGE failed (see the output above)"
 }
 
@@ -135,7 +150,8 @@ sources_match() {
 # Makes sure $IMAGE exists locally: pull it when it names a registry, else build it; rebuild a
 # locally built image whose source hash no longer matches this checkout.
 ensure_image() {
-  info=$(docker image inspect --format '{{ .Id }} {{ index .Config.Labels "io.harbor.source-hash" }}' "$IMAGE" 2>/dev/null) || info=missing
+  info=${RUNNER_IMAGE_INFO:-}
+  [ -n "$info" ] || info=$(docker image inspect --format '{{ .Id }} {{ index .Config.Labels "io.harbor.source-hash" }}' "$IMAGE" 2>/dev/null) || info=missing
   if [ "$info" = missing ]; then
     if names_registry "$IMAGE"; then
       say "pulling the runner image $IMAGE…"
@@ -157,6 +173,292 @@ docker_socket() {
   fi
   printf '%s\n' "${endpoint:-unix:///var/run/docker.sock}"
 }
+
+# --- The engine check (docs/runner.md, "Troubleshooting") ---------------------------------------
+# Before it looks for, pulls or builds the runner image, the shim makes sure the engine answers, at no
+# cost on the normal path: the image lookup it needs anyway is the probe, and only when that lookup
+# fails does it ask the engine why. An engine that does not answer is named, with its fix, and exits:
+EXIT_ENGINE_ELSEWHERE=68 # DOCKER_HOST or the docker context names an endpoint that does not answer
+EXIT_ENGINE_DOWN=69      # the Docker daemon is not running (sysexits' EX_UNAVAILABLE)
+EXIT_ENGINE_DENIED=77    # the socket is there, but this user may not open it (sysexits' EX_NOPERM)
+DEFAULT_SOCKET=/var/run/docker.sock
+
+# Looks the runner image up (ensure_image reuses the answer: "ID HASH", or "missing"). When that fails
+# and the engine does not answer either, stops with the reason and its fix; `doctor` prints the shim's
+# own checks instead (the runner cannot start to make its own). `runner image` needs no engine.
+check_engine() {
+  [ "${1:-} ${2:-}" = "runner image" ] && return 0
+  RUNNER_IMAGE_INFO=$(docker image inspect --format '{{ .Id }} {{ index .Config.Labels "io.harbor.source-hash" }}' "$IMAGE" 2>/dev/null) && return 0
+  RUNNER_IMAGE_INFO=missing
+  if diagnose_engine; then
+    if is_doctor "$@"; then doctor_needs_image "$@"; fi
+    return 0
+  fi
+  RUNNER_PROBLEM="the runner cannot start until the engine answers; then it checks compose, the home mount, var/run, the engine's disk and the age key"
+  RUNNER_FIX='fix the engine (above), then run ./harbor.sh doctor again'
+  if is_doctor "$@"; then shim_doctor "$@"; fi
+  printf 'harbor: error: %s\nharbor: fix: %s\n' "$ENGINE_PROBLEM" "$ENGINE_FIX" >&2
+  exit "$ENGINE_EXIT"
+}
+
+# `doctor` with the engine up but no runner image: the image is built or pulled as usual; when that
+# fails (say, a host with no registry access), the shim's checks still say so, after the build's error.
+doctor_needs_image() {
+  if (ensure_image); then
+    RUNNER_IMAGE_INFO=''
+    return 0
+  fi
+  ENGINE_UP=$(docker version --format 'Docker Engine {{ .Server.Version }} (API {{ .Server.APIVersion }})' 2>/dev/null)
+  engine_endpoint
+  SOCKET_STATE=none SOCKET_FACTS=''
+  case $ENGINE_ENDPOINT in unix://*) SOCKET_STATE=ok && socket_facts "${ENGINE_ENDPOINT#unix://}" ;; esac
+  RUNNER_PROBLEM="the runner cannot start: its image $IMAGE is missing, and getting it failed (the error above)"
+  RUNNER_FIX='on a host with no registry access: ./harbor.sh runner load FILE (an archive made by ./harbor.sh runner save); or set HARBOR_RUNNER_IMAGE to an image your registry has'
+  shim_doctor "$@"
+}
+
+# True when the arguments run `harbor doctor` (global flags before the command are skipped).
+is_doctor() {
+  for arg in "$@"; do
+    case $arg in
+      -*) ;;
+      doctor) return 0 ;;
+      *) return 1 ;;
+    esac
+  done
+  return 1
+}
+
+# Sets ENGINE_ENDPOINT as the docker CLI picks it (DOCKER_HOST, else the docker context), ENGINE_VIA
+# (what chose it, as the user would name it; empty for the default), ENGINE_UNDO (how to go back to the
+# default) and, for a context docker cannot read, ENGINE_CONTEXT_ERROR.
+engine_endpoint() {
+  ENGINE_VIA='' ENGINE_UNDO='' ENGINE_CONTEXT_ERROR=''
+  if [ -n "${DOCKER_HOST:-}" ]; then
+    ENGINE_ENDPOINT=$DOCKER_HOST ENGINE_VIA="DOCKER_HOST=$DOCKER_HOST" ENGINE_UNDO="unset DOCKER_HOST to use the default socket"
+    return 0
+  fi
+  if context=$(docker context inspect --format '{{ .Name }} {{ .Endpoints.docker.Host }}' 2>&1); then
+    ENGINE_ENDPOINT=${context#* }
+    context=${context%% *}
+  else
+    ENGINE_ENDPOINT='' ENGINE_CONTEXT_ERROR=$(printf '%s\n' "$context" | sed -n '/./{p;q;}')
+    context=${DOCKER_CONTEXT:-}
+  fi
+  if [ -n "${DOCKER_CONTEXT:-}" ]; then
+    ENGINE_VIA="DOCKER_CONTEXT=$DOCKER_CONTEXT" ENGINE_UNDO="unset DOCKER_CONTEXT (and docker context use default) to use the default socket"
+  elif [ "$context" != default ]; then
+    ENGINE_VIA="the docker context ${context:-in use}" ENGINE_UNDO="docker context use default to go back to the default socket"
+  fi
+  [ -z "$ENGINE_ENDPOINT" ] || [ -z "$ENGINE_VIA" ] || [ -n "${DOCKER_HOST:-}" ] || ENGINE_VIA="$ENGINE_VIA ($ENGINE_ENDPOINT)"
+}
+
+# How to start the daemon on this platform.
+start_fix() {
+  if [ "$(uname -s)" = Darwin ]; then
+    fix="start Docker Desktop (open -a Docker), or the VM your engine runs in (e.g. colima start)"
+  elif grep -qi microsoft /proc/sys/kernel/osrelease 2>/dev/null; then
+    fix="start Docker Desktop on Windows, with WSL integration on for this distribution (or: sudo service docker start)"
+  elif command -v systemctl >/dev/null 2>&1; then
+    fix="start it: sudo systemctl start docker (at every boot too: sudo systemctl enable docker)"
+  else
+    fix="start it: sudo service docker start (or run dockerd as root)"
+  fi
+  rootless=${XDG_RUNTIME_DIR:-/run/user/$(id -u)}/docker.sock
+  [ -S "$rootless" ] && fix="rootless Docker's socket is at $rootless: export DOCKER_HOST=unix://$rootless; or $fix"
+  printf '%s\n' "$fix"
+}
+
+# Returns 0 when the engine answers. Otherwise sets ENGINE_EXIT, ENGINE_PROBLEM and ENGINE_FIX, and
+# SOCKET_STATE (none, missing, not-socket, denied, ok) with SOCKET_FACTS (its mode and owner).
+diagnose_engine() {
+  ENGINE_ERROR=$(docker version --format '{{ .Server.Version }}' 2>&1 >/dev/null) && return 0
+  # shellcheck disable=SC2016 # a sed script: its last non-empty line
+  ENGINE_ERROR=$(printf '%s\n' "$ENGINE_ERROR" | sed -n '/./h; ${x;p;}')
+  engine_endpoint
+  SOCKET_STATE=none SOCKET_FACTS=
+  ENGINE_EXIT=$EXIT_ENGINE_ELSEWHERE
+  if [ -z "$ENGINE_ENDPOINT" ]; then
+    case $ENGINE_CONTEXT_ERROR in
+      *'context not found'*)
+        if [ -n "${DOCKER_CONTEXT:-}" ]; then ENGINE_PROBLEM="$ENGINE_VIA names no docker context"; else ENGINE_PROBLEM="the current docker context (chosen with docker context use) does not exist"; fi
+        ;;
+      *) ENGINE_PROBLEM="$ENGINE_VIA cannot be read: $ENGINE_CONTEXT_ERROR" ;;
+    esac
+    ENGINE_FIX="docker context ls lists the contexts; $ENGINE_UNDO"
+    return 1
+  fi
+  case $ENGINE_ENDPOINT in
+    unix://*) diagnose_socket "${ENGINE_ENDPOINT#unix://}" ;;
+    *)
+      case $ENGINE_ERROR in
+        *'Cannot connect to the Docker daemon'*) ENGINE_PROBLEM="$ENGINE_VIA does not answer" ;;
+        *) ENGINE_PROBLEM="$ENGINE_VIA does not answer: $ENGINE_ERROR" ;;
+      esac
+      ENGINE_FIX="check that the engine there runs and listens on that address (and DOCKER_TLS_VERIFY, DOCKER_CERT_PATH for TLS); or $ENGINE_UNDO$(default_socket_note)"
+      ;;
+  esac
+  return 1
+}
+
+# The cases of a unix socket: missing, not a socket, not permitted, or nobody listening.
+diagnose_socket() {
+  path=$1
+  if [ ! -e "$path" ]; then
+    SOCKET_STATE=missing why="no socket at $path"
+  elif [ ! -S "$path" ]; then
+    SOCKET_STATE=not-socket why="$path is not a socket"
+  else
+    socket_facts "$path"
+    case $ENGINE_ERROR in *'ermission denied'*) denied=1 ;; *) denied= ;; esac
+    if [ -n "$denied" ] || [ ! -r "$path" ] || [ ! -w "$path" ]; then
+      SOCKET_STATE=denied
+      diagnose_permission "$path" "$group"
+      return 0
+    fi
+    SOCKET_STATE=ok why="$path exists, but nothing answers there"
+  fi
+  if [ -n "$ENGINE_VIA" ]; then
+    ENGINE_PROBLEM="$ENGINE_VIA does not answer: $why"
+    ENGINE_FIX="$(start_engine_at "$path"); or $ENGINE_UNDO$(default_socket_note)"
+  else
+    ENGINE_EXIT=$EXIT_ENGINE_DOWN
+    ENGINE_PROBLEM="the Docker daemon is not running ($why)"
+    ENGINE_FIX=$(start_fix)
+  fi
+}
+
+# How to start the engine that listens at PATH, named by where its kind puts its socket.
+start_engine_at() {
+  case $1 in
+    */.docker/run/docker.sock | */.docker/desktop/docker.sock) printf 'start Docker Desktop (on macOS: open -a Docker)\n' ;;
+    */.colima/*) printf 'start colima: colima start\n' ;;
+    */.rd/docker.sock) printf 'start Rancher Desktop\n' ;;
+    */.orbstack/*) printf 'start OrbStack: orb start\n' ;;
+    /run/user/*/docker.sock | "${XDG_RUNTIME_DIR:-/nonexistent}/docker.sock") printf 'start rootless Docker: systemctl --user start docker\n' ;;
+    *) printf 'start the engine meant to listen at %s\n' "$1" ;;
+  esac
+}
+
+# Where the default socket is, and whether it is there: a hint at what unsetting DOCKER_HOST would give.
+default_socket_note() {
+  if [ -S "$DEFAULT_SOCKET" ]; then printf ' (%s, which exists)' "$DEFAULT_SOCKET"; else printf ' (%s, not there either)' "$DEFAULT_SOCKET"; fi
+}
+
+# Sets SOCKET_FACTS ("srw-rw---- root:docker") and group (the socket's) for the socket at PATH.
+socket_facts() {
+  # shellcheck disable=SC2046 # the words of `ls -l` are the point: mode, links, owner, group
+  set -- $(ls -lLd "$1" 2>/dev/null)
+  SOCKET_FACTS="${1:-?} ${3:-?}:${4:-?}" group=${4:-}
+}
+
+# Permission denied on the socket: not in its group, in it only since this login, or another cause.
+diagnose_permission() {
+  ENGINE_EXIT=$EXIT_ENGINE_DENIED
+  me=$(id -un 2>/dev/null || id -u)
+  rootless="or use rootless Docker (https://docs.docker.com/engine/security/rootless/) and its socket: export DOCKER_HOST=unix://\$XDG_RUNTIME_DIR/docker.sock"
+  in_session=$(id -Gn 2>/dev/null | tr ' ' '\n' | grep -cx "$2")
+  in_database=$(id -Gn "$me" 2>/dev/null | tr ' ' '\n' | grep -cx "$2")
+  if [ "$in_session" = 0 ] && [ "$in_database" != 0 ]; then
+    ENGINE_PROBLEM="permission denied on $1 ($SOCKET_FACTS): $me joined the $2 group after this session started"
+    ENGINE_FIX="run newgrp $2 in this shell (or log out and back in), then try again"
+  elif [ "$in_session" = 0 ] && [ -n "$2" ] && [ "$2" != root ]; then
+    ENGINE_PROBLEM="permission denied on $1 ($SOCKET_FACTS): $me is not in the $2 group"
+    ENGINE_FIX="sudo usermod -aG $2 $me, then newgrp $2 (or log out and back in); $rootless"
+  else
+    ENGINE_PROBLEM="permission denied on $1 ($SOCKET_FACTS) for $me"
+    ENGINE_FIX="give the socket a group you are in (dockerd --group docker), then sudo usermod -aG docker $me; $rootless"
+  fi
+}
+
+# `harbor doctor` when the runner cannot start: the shim's own checks, printed as the runner prints its
+# checks (text, or --json), ending with why the runner's own are missing (RUNNER_PROBLEM, RUNNER_FIX).
+# Exits 1, as doctor does with an error.
+shim_doctor() {
+  CHECKS=
+  me=$(id -un 2>/dev/null || id -u)
+  version=$(docker --version 2>/dev/null | sed -n 's/^Docker version \([^,]*\).*/\1/p')
+  add_check ok 'docker CLI' "Docker CLI ${version:-(version unknown)} at $(command -v docker)"
+  if [ -z "$ENGINE_ENDPOINT" ]; then
+    add_check error context "$ENGINE_PROBLEM" "$ENGINE_FIX"
+  else
+    add_check ok context "${ENGINE_VIA:-the default context ($ENGINE_ENDPOINT)}"
+  fi
+  path=${ENGINE_ENDPOINT#unix://}
+  case $SOCKET_STATE in
+    none) add_check ok socket "none to check: the engine is reached at ${ENGINE_ENDPOINT:-an unknown endpoint}" ;;
+    missing) add_check error socket "no socket at $path" ;;
+    not-socket) add_check error socket "$path is not a socket" ;;
+    denied) add_check error socket "$path ($SOCKET_FACTS) cannot be opened by $me (groups: $(id -Gn 2>/dev/null))" ;;
+    ok) add_check ok socket "$path ($SOCKET_FACTS) can be opened by $me" ;;
+  esac
+  if [ -n "${ENGINE_UP:-}" ]; then
+    add_check ok engine "$ENGINE_UP"
+  elif [ -n "$ENGINE_ENDPOINT" ]; then
+    add_check error engine "$ENGINE_PROBLEM" "$ENGINE_FIX"
+  fi
+  free=$(df -Pk "$HARBOR_HOME" 2>/dev/null | awk 'NR == 2 { printf "%.1f %d", $4 / 1048576, $4 < 10485760 }')
+  # shellcheck disable=SC2016 # the backquotes are text
+  case $free in
+    '') add_check warn 'disk (home)' "free space on $HARBOR_HOME unknown" ;;
+    *' 1') add_check warn 'disk (home)' "${free% *} GB free on $HARBOR_HOME" 'images and volumes need room: free some (e.g. `docker system prune`)' ;;
+    *) add_check ok 'disk (home)' "${free% *} GB free on $HARBOR_HOME" ;;
+  esac
+  add_check error runner "$RUNNER_PROBLEM" "$RUNNER_FIX"
+  json=
+  for arg in "$@"; do [ "$arg" = --json ] && json=1; done
+  if [ -n "$json" ]; then print_checks_json; else print_checks; fi
+  exit 1
+}
+
+# One check per line: status, name, message, hint, separated by the unit separator (never in the text).
+US=$(printf '\037')
+add_check() {
+  CHECKS="$CHECKS$1$US$2$US$3$US${4:-}
+"
+}
+
+# The runner's text form: a mark, the name padded to the longest, the message; an arrow before the hint.
+print_checks() {
+  width=0
+  while IFS=$US read -r status name message hint; do
+    [ "${#name}" -gt "$width" ] && width=${#name}
+  done <<CHECKS
+$CHECKS
+CHECKS
+  while IFS=$US read -r status name message hint; do
+    [ -n "$name" ] || continue
+    case $status in ok) mark='✔' ;; warn) mark='⚠' ;; *) mark='✖' ;; esac
+    # shellcheck disable=SC2059 # the width is a number we computed
+    printf "%s %-${width}s  %s\n" "$mark" "$name" "$message"
+    # shellcheck disable=SC2059
+    [ -z "$hint" ] || printf "  %-${width}s  → %s\n" '' "$hint"
+  done <<CHECKS
+$CHECKS
+CHECKS
+}
+
+# The runner's --json form, {"ok": false, "checks": [{name, status, message, hint?}]}, indented as it is.
+print_checks_json() {
+  printf '{\n  "ok": false,\n  "checks": ['
+  sep=
+  while IFS=$US read -r status name message hint; do
+    [ -n "$name" ] || continue
+    printf '%s\n    {\n      "name": "%s",\n      "status": "%s",\n      "message": "%s"' "$sep" "$(json_text "$name")" "$status" "$(json_text "$message")"
+    [ -z "$hint" ] || printf ',\n      "hint": "%s"' "$(json_text "$hint")"
+    printf '\n    }'
+    sep=,
+  done <<CHECKS
+$CHECKS
+CHECKS
+  printf '\n  ]\n}\n'
+}
+
+# TEXT as the inside of a JSON string (one line: backslashes and quotes escaped).
+json_text() {
+  printf '%s' "$1" | sed 's/\\/\\\\/g; s/"/\\"/g'
+}
+# --- end of the engine check --------------------------------------------------------------------
 
 # Facts about the host that a container cannot see; the runner decides what they mean.
 host_facts() {
@@ -180,6 +482,121 @@ host_facts() {
   printf '%s\n' "$facts"
 }
 
+# --- The host boundary (docs/runner.md, "What the runner sees") ---------------------------------
+# Beyond the home and the Docker socket, the runner sees the current directory (read-only unless the
+# command writes files the user names), the age key file (read-only) and, for `secrets keygen` only,
+# the folder the new key goes to (writable). Nothing else of the host.
+
+# Folders of the runner image itself: a current directory that is one of them, or holds one, is not
+# mounted (it would hide node, docker or the runner's HOME=/tmp); / and /proc, /sys, /dev neither.
+RUNNER_OWN_PATHS='/bin /etc /lib /lib64 /opt/harbor /run /sbin /tmp /usr/bin /usr/lib /usr/local/bin /usr/local/lib /usr/local/libexec /usr/sbin /var/run'
+
+# PATH made absolute against the current directory ($here), as the user's shell means it.
+host_path() {
+  case $1 in
+    /*) printf '%s\n' "$1" ;;
+    *) printf '%s/%s\n' "${here%/}" "$1" ;;
+  esac
+}
+
+# The host's age key file, as sops finds it: SOPS_AGE_KEY_FILE (relative to the current directory),
+# else $XDG_CONFIG_HOME (when absolute) or ~/.config, + /sops/age/keys.txt. Empty without a HOME.
+age_key_file() {
+  if [ -n "${SOPS_AGE_KEY_FILE:-}" ]; then
+    host_path "$SOPS_AGE_KEY_FILE"
+    return 0
+  fi
+  case ${XDG_CONFIG_HOME:-} in
+    /*) printf '%s/sops/age/keys.txt\n' "$XDG_CONFIG_HOME" ;;
+    *) [ -z "${HOME:-}" ] || printf '%s/.config/sops/age/keys.txt\n' "$HOME" ;;
+  esac
+}
+
+# Reads what decides the mounts from the user's arguments: words (the command's first two words,
+# global flags skipped), writes (non-empty when the command writes files the user names) and output
+# (the value of -o/--output). The runner re-checks every path it writes (runner/src/shared/host-path.ts).
+read_command() {
+  words='' writes='' output='' has_output='' in_place='' value_next=''
+  for arg do
+    if [ -n "$value_next" ]; then
+      output=$arg value_next=''
+      continue
+    fi
+    case $arg in
+      --) break ;;
+      --output=*) output=${arg#--output=} has_output=1 ;;
+      -o | --output) value_next=1 has_output=1 ;;
+      -i | --in-place) in_place=1 ;;
+      -*) ;;
+      *) case $words in *' '*) ;; '') words=$arg ;; *) words="$words $arg" ;; esac ;;
+    esac
+  done
+  case $words in
+    'secrets edit' | 'secrets set' | 'secrets unset' | 'secrets updatekeys' | 'secrets rotate' | 'runner save') writes=1 ;;
+    'secrets encrypt') writes=$has_output$in_place ;;
+    'secrets decrypt' | 'descriptor schema') writes=$has_output ;;
+  esac
+}
+
+# How the current directory ($here) is shown to the runner: home (inside the home, already mounted),
+# ro or rw (mounted at the same path), none (a system folder: the runner starts in the home instead).
+plan_cwd() {
+  case $here in
+    "$HARBOR_HOME" | "$HARBOR_HOME"/*) cwd_mode=home && return 0 ;;
+    / | /proc | /proc/* | /sys | /sys/* | /dev | /dev/*) cwd_mode=none && return 0 ;;
+  esac
+  for own in $RUNNER_OWN_PATHS; do
+    case $own/ in "$here"/*) cwd_mode=none && return 0 ;; esac
+  done
+  cwd_mode=ro
+  [ -z "$writes" ] || cwd_mode=rw
+}
+
+# `secrets keygen`: resolves the host path of the new key (--output, else age_key_file) and creates its
+# folder (0700) when missing. The runner creates the file itself, 0600 and never over an existing one.
+# Sets keygen_dir (empty when no path is known: the runner then explains) and exports HARBOR_KEYGEN_FILE.
+prepare_keygen() {
+  keygen_dir='' HARBOR_KEYGEN_FILE=''
+  file=${output:-$(age_key_file)}
+  [ -n "$file" ] || return 0
+  file=$(host_path "$file")
+  dir=${file%/*}
+  [ -d "${dir:-/}" ] || (umask 077 && mkdir -p "$dir") || die 1 "secrets keygen: cannot create the folder $dir for the key"
+  # Logical (cd -L) so that ".." and a symlinked ~/.config mean what they mean to the runner's path.resolve.
+  keygen_dir=$(cd "${dir:-/}" && pwd) || die 1 "secrets keygen: cannot enter $dir"
+  HARBOR_KEYGEN_FILE=${keygen_dir%/}/${file##*/}
+  export HARBOR_KEYGEN_FILE
+}
+
+# The .sops.yaml sops would use from here: SOPS_CONFIG, else the nearest one in the current directory or
+# above it (sops walks up the same way). Empty when there is none.
+sops_config_file() {
+  if [ -n "${SOPS_CONFIG:-}" ]; then
+    host_path "$SOPS_CONFIG"
+    return 0
+  fi
+  dir=$here
+  while :; do
+    dir=${dir%/}
+    if [ -f "$dir/.sops.yaml" ]; then
+      printf '%s/.sops.yaml\n' "$dir"
+      return 0
+    fi
+    [ -n "$dir" ] || return 0
+    dir=${dir%/*}
+  done
+}
+
+# Sets mount to a --mount value showing host PATH at the same path, read-only unless MODE is rw.
+bind_spec() {
+  case $1 in
+    *'"'* | *'
+'*) die 2 "cannot show $1 to the runner: its path holds a double quote or a newline (run harbor from another folder)" ;;
+  esac
+  mount="type=bind,\"source=$1\",\"target=$1\""
+  [ "$2" = rw ] || mount="$mount,readonly"
+}
+
 # --- main -------------------------------------------------------------------------------------
 command -v docker >/dev/null 2>&1 || die 127 "docker is not installed or not on PATH (Harbor needs only Docker: https://docs.docker.com/engine/install/)"
 
@@ -190,6 +607,7 @@ else
   HARBOR_HOME=$(script_home) || die 1 "cannot find the directory of $0"
 fi
 IMAGE=${HARBOR_RUNNER_IMAGE:-harbor-runner:$HARBOR_SHIM_VERSION}
+check_engine "$@"
 
 if [ "${1:-}" = runner ]; then
   case ${2:-} in
@@ -210,6 +628,7 @@ if [ "${1:-}" = runner ]; then
   esac
 fi
 
+read_command "$@"
 ensure_image
 
 # Docker options are prepended one by one, so the list ends as: IMAGE <the user's arguments>.
@@ -241,13 +660,85 @@ esac
 export DOCKER_HOST
 set -- -e DOCKER_HOST "$@"
 
+here=$(pwd -P)
+
 # The age key: mounted read-only at the same path, its path (not its content) passed by name.
-key=${SOPS_AGE_KEY_FILE:-${XDG_CONFIG_HOME:-${HOME:-/nonexistent}/.config}/sops/age/keys.txt}
-if [ -f "$key" ]; then
+key=$(age_key_file)
+if [ -n "$key" ] && [ -f "$key" ]; then
   SOPS_AGE_KEY_FILE=$key
   export SOPS_AGE_KEY_FILE
-  set -- -v "$key:$key:ro" "$@"
+  bind_spec "$key" ro
+  set -- --mount "$mount" "$@"
 fi
+
+# The host boundary: the current directory, and the new key's folder for keygen (see above).
+plan_cwd
+workdir=$here
+[ "$cwd_mode" = none ] && workdir=$HARBOR_HOME
+if [ "$words" = 'secrets keygen' ]; then
+  prepare_keygen
+  case $keygen_dir in
+    '' | "$HARBOR_HOME" | "$HARBOR_HOME"/*) ;;
+    "$here") [ "$cwd_mode" = ro ] && cwd_mode=rw ;;
+    *)
+      bind_spec "$keygen_dir" rw
+      set -- --mount "$mount" "$@"
+      ;;
+  esac
+fi
+if [ "$cwd_mode" = ro ] || [ "$cwd_mode" = rw ]; then
+  bind_spec "$here" "$cwd_mode"
+  set -- --mount "$mount" "$@"
+  # secrets commands choose recipients from a .sops.yaml that may sit above the current directory.
+  case $words in
+    secrets*)
+      config=$(sops_config_file)
+      case $config in
+        '' | "$HARBOR_HOME"/* | "$here"/*) ;;
+        *)
+          if [ -f "$config" ]; then
+            bind_spec "$config" ro
+            set -- --mount "$mount" "$@"
+          fi
+          ;;
+      esac
+      ;;
+  esac
+fi
+HARBOR_HOST_CWD=$here
+export HARBOR_HOST_CWD
+# --- host HOME and Docker client config (docs/runner.md) ---
+# Compose expands ~ and ${HOME} from HOME, so the runner gets the host user's: a bind of ~/.ollama means
+# the host's, as under plain compose. The runner's own scratch is under /tmp (set in Dockerfile.runner).
+if [ -n "${HOME:-}" ]; then
+  export HOME
+  set -- -e HOME "$@"
+fi
+# The XDG folders too, so ${XDG_CACHE_HOME:-~/.cache} in a compose file means what it means on the host.
+for name in XDG_CACHE_HOME XDG_CONFIG_HOME XDG_DATA_HOME XDG_STATE_HOME; do
+  eval "[ -n \"\${$name:-}\" ]" && set -- -e "$name" "$@"
+done
+# `docker login` credentials: the client config file only, read-only, where the runner's DOCKER_CONFIG
+# looks (its cli-plugins/ would shadow the runner's compose). Its path is passed for `harbor doctor`.
+# A file that sends lookups to a credential helper (a program of the host, e.g. docker-credential-desktop)
+# is not mounted: in the runner every pull, public ones too, would fail on the missing helper.
+docker_config=${DOCKER_CONFIG:-${HOME:-/nonexistent}/.docker}/config.json
+if [ -f "$docker_config" ]; then
+  HARBOR_HOST_DOCKER_CONFIG=$docker_config
+  export HARBOR_HOST_DOCKER_CONFIG
+  flat=$(tr -d ' \t\r\n' <"$docker_config")
+  helpers=
+  case $flat in *'"credsStore":"'[!\"]*) helpers="credsStore=$(printf '%s' "$flat" | sed 's/.*"credsStore":"\([^"]*\)".*/\1/')" ;; esac
+  case $flat in *'"credHelpers":{"'*) helpers="${helpers:+$helpers }credHelpers" ;; esac
+  flat=
+  if [ -n "$helpers" ]; then
+    HARBOR_HOST_DOCKER_HELPERS=$helpers
+    export HARBOR_HOST_DOCKER_HELPERS
+  else
+    set -- -v "$docker_config:/tmp/harbor-docker/config.json:ro" "$@"
+  fi
+fi
+# --- end host HOME ---
 
 HARBOR_HOST_FACTS=${HARBOR_HOST_FACTS:-$(host_facts)}
 HARBOR_RUNNER_IMAGE=$IMAGE
@@ -261,12 +752,5 @@ done
 for name in NO_COLOR TERM EDITOR VISUAL SOPS_EDITOR SOPS_CONFIG; do
   eval "[ -n \"\${$name+x}\" ]" && set -- -e "$name" "$@"
 done
-
-# Keep the working directory when it is inside the home (commands take paths relative to it).
-here=$(pwd -P)
-case $here in
-  "$HARBOR_HOME" | "$HARBOR_HOME"/*) workdir=$here ;;
-  *) workdir=$HARBOR_HOME ;;
-esac
 
 exec docker run --user "$(id -u):$(id -g)" -w "$workdir" "$@"

@@ -6,7 +6,9 @@
 //   node boot.cjs --write-code-cache    at image build: run `harbor --help`, then save the cache
 //
 // Node 20 has no code cache for ES modules or a built-in one for CommonJS (module.enableCompileCache
-// came in Node 22.1), hence this file: it is plain CommonJS, not bundled, and has no dependencies.
+// came in Node 22.1), hence this file: it is plain CommonJS, not bundled, and has no dependencies. On Node 24
+// it still beats module.enableCompileCache for every command that loads the CLI (bench/compile-cache.mjs):
+// Node's cache holds only what V8 compiles up front, this one what `--help` ran.
 // A cache V8 does not accept (another Node, other V8 flags, a changed bundle) is ignored and the bundle
 // compiles as usual: the cache changes only how fast Harbor starts, never what it does.
 const { readFileSync, writeFileSync } = require('node:fs');

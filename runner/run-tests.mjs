@@ -29,7 +29,8 @@ function imageEnv() {
     const r = spawnSync('docker', ['image', 'inspect', local], { stdio: 'ignore' });
     return r.status === 0 ? local : undefined;
   };
-  const node = pick('CI_NODE_IMAGE', 'harbor-ci/node:20');
+  // The runner's default base is Node 24 (Dockerfile.runner): test on the local Node 24 image.
+  const node = pick('CI_NODE24_IMAGE', 'harbor-ci/node:24');
   const cli = pick('CI_DOCKER_CLI_IMAGE', 'harbor-ci/docker-cli:28');
   if (node) env.HARBOR_NODE_IMAGE ??= node;
   if (cli) env.HARBOR_DOCKER_CLI_IMAGE ??= cli;

@@ -12,6 +12,7 @@ export const FEATURE_LAYERS: readonly (readonly string[])[] = [
   ['secrets'],
   ['env'],
   ['compose', 'source', 'templates'],
+  ['tunnels'],
   ['prepare', 'doctor', 'health', 'svc', 'size'],
   ['workflow'],
   ['stack'],
@@ -22,12 +23,13 @@ export const FEATURE_SUMMARIES: Readonly<Record<string, string>> = {
   shared: 'errors, Secret, the Deps seam, logger, process runner, atomic writes, small generic helpers',
   lock: 'the home lock: two Harbor runs on one home never interleave',
   descriptor: 'etc/harbor.yaml: its schema (with the env and templates sections), validation, merging, loading',
-  'runner-image': 'the runner image itself: `harbor runner save`',
+  'runner-image': 'the runner image itself: `harbor runner save`, the bundle hash doctor shows',
   compose: 'talking to docker compose: argv, ps, services, containers, URLs; the classic v1 commands',
   secrets: 'SOPS/age: the sops stores, encryption and decryption, .sops.yaml, `harbor secrets ...`',
   source: 'the source stage: compose-file selection by the rules, handles, capabilities, project name',
   env: 'env layers: dotenv parsing, merging, the compose env and overlay, `harbor env`',
   templates: 'config templates rendered into var/run/ (liquid, envsubst), the journaled commit, the manifest',
+  tunnels: 'Cloudflare tunnels: quick and named cloudflared containers, found by their labels; `harbor tunnel`',
   prepare: 'the prepare stage: env + templates + the generated overlay + the state `harbor plan` compares with',
   doctor: '`harbor doctor`: probes and their judgement',
   svc: "a service's own commands (`harbor svc`, the svc.cmd action): harbor.yaml `commands:` and cmd/ scripts, where they run",
@@ -46,7 +48,7 @@ export const CORE_NODE_MODULES: readonly string[] = ['node:path', 'node:path/pos
 
 /** Packages a pure core/ may import (anything may be imported with `import type`). */
 export const CORE_PACKAGES: readonly string[] = [
-  'valibot', '@valibot/to-json-schema', 'yaml', 'liquidjs', 're2js', 'fastest-levenshtein', 'age-encryption',
+  'valibot', '@valibot/to-json-schema', 'yaml', 'liquidjs', 're2js', 'fastest-levenshtein', 'age-encryption', 'uqr',
 ];
 
 /** Effects a pure core/ may not use (checked on the source without comments): the global, clock or randomness, and a pattern. */

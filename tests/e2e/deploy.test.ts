@@ -1,13 +1,15 @@
 // The main job through ./harbor.sh on the real engine, with no node on PATH: deploy, use, Ctrl-C, destroy.
+// Deploy and destroy go through the real `just deploy` / `just destroy` (the home's Justfile), as a user types them.
 import { strict as assert } from 'node:assert';
 import { spawn, spawnSync } from 'node:child_process';
 import { copyFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import { requireDocker, dockerAnswers } from '../support/docker-available';
+import { requireTools, toolOnPath } from '../support/host-tools';
 import { EXAMPLE_ENV, makeExampleHome, projectTraces, removeExampleHome, type ExampleHome } from '../support/compose-home';
 import { hostOnlyPath } from '../support/host-path';
-import { SHIM, runHarbor } from '../support/run-harbor';
+import { REPO, SHIM, runHarbor } from '../support/run-harbor';
 
 let example: ExampleHome;
 let shim: string;
@@ -20,17 +22,23 @@ before(() => {
   // A home that is not a source checkout: it uses the runner image the test run built, as an install would.
   shim = join(example.home, 'harbor.sh');
   copyFileSync(SHIM, shim);
+  copyFileSync(join(REPO, 'Justfile'), join(example.home, 'Justfile'));
 });
 after(() => removeExampleHome(example));
 
 const harbor = (args: string[]) => runHarbor(args, { script: shim, cwd: example.home, env });
+/** `just RECIPE ARGS` in the home: just runs the recipe (`./harbor.sh …`) with sh, as on a user's host. */
+const just = (args: string[]) => {
+  const r = spawnSync('just', args, { cwd: example.home, encoding: 'utf8', env: { PATH: hostOnlyPath(), HOME: process.env.HOME ?? '/root', ...env } });
+  return { code: r.status ?? 1, stdout: r.stdout, stderr: r.stderr };
+};
 
-describe('./harbor.sh on the example stack', { skip: !dockerAnswers() && !process.env.CI }, () => {
+describe('./harbor.sh on the example stack', { skip: (!dockerAnswers() || !toolOnPath('just')) && !process.env.CI }, () => {
   let url = '';
 
-  test('deploy brings hello and greeter up and prints the URL', async (t) => {
-    if (!requireDocker(t)) return;
-    const r = await harbor(['deploy']);
+  test('just deploy brings hello and greeter up and prints the URL', async (t) => {
+    if (!requireDocker(t) || !requireTools(t, 'just')) return;
+    const r = just(['deploy']);
     assert.equal(r.code, 0, r.stderr);
     const found = `${r.stdout}\n${r.stderr}`.match(/http:\/\/localhost:\d+\/?/g);
     assert.ok(found && found.length > 0, `no URL printed:\n${r.stdout}\n${r.stderr}`);
@@ -84,9 +92,9 @@ describe('./harbor.sh on the example stack', { skip: !dockerAnswers() && !proces
     assert.deepEqual(projectTraces(example.project), before);
   });
 
-  test('destroy --volumes removes every container, network and volume of the project', async (t) => {
-    if (!requireDocker(t)) return;
-    const r = await harbor(['destroy', '--volumes']);
+  test('just destroy --volumes removes every container, network and volume of the project', async (t) => {
+    if (!requireDocker(t) || !requireTools(t, 'just')) return;
+    const r = just(['destroy', '--volumes']);
     assert.equal(r.code, 0, r.stderr);
     assert.deepEqual(projectTraces(example.project), { containers: [], networks: [], volumes: [] });
   });

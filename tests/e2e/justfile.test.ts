@@ -1,50 +1,46 @@
-// The Justfile's recipes call ./harbor.sh with the user's arguments intact. `just` itself cannot be installed
-// here (not in Debian bookworm; the npm package's platform binaries are not all on this registry, which
-// breaks `npm ci`), so recipe bodies are run the way just runs them with `set positional-arguments`:
-// `sh -c BODY just ARGS...`.
+// The Justfile, run by the real `just` (npm's static rust-just-linux-x64 build; .ci/run installs it): its
+// recipes call ./harbor.sh with the user's arguments intact. `just deploy` / `just destroy` run in deploy.test.ts.
 import { strict as assert } from 'node:assert';
 import { spawnSync } from 'node:child_process';
-import { readFileSync } from 'node:fs';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { test } from 'node:test';
 import { requireDocker } from '../support/docker-available';
+import { hostOnlyPath, recordedCalls, recordingDockerPath } from '../support/host-path';
+import { requireTools } from '../support/host-tools';
 import { REPO } from '../support/run-harbor';
 
-const text = readFileSync(join(REPO, 'Justfile'), 'utf8');
-
-/** recipe name → its body lines (indented lines after `name args:`). */
-function recipes(): Map<string, string[]> {
-  const out = new Map<string, string[]>();
-  let current: string[] | undefined;
-  for (const line of text.split('\n')) {
-    const head = /^([a-z][a-z0-9-]*)(?:\s[^:]*)?:\s*$/.exec(line);
-    if (head) out.set(head[1]!, (current = []));
-    else if (current && /^\s+\S/.test(line)) current.push(line.trim().replace(/^@/, ''));
-    else if (!/^\s*$/.test(line) && !line.startsWith('#')) current = undefined;
-  }
-  return out;
+/** `just ARGS` in the repo, with the tests' PATH (no node) unless another is given. */
+function just(args: string[], path = hostOnlyPath()) {
+  return spawnSync('just', args, { cwd: REPO, encoding: 'utf8', env: { PATH: path, HOME: process.env.HOME ?? '/root', NO_COLOR: '1' } });
 }
 
-test('the Justfile has the deploy, destroy, test, build, runner and doctor recipes, and keeps arguments intact', () => {
-  const all = recipes();
-  for (const name of ['deploy', 'destroy', 'test', 'build', 'runner', 'doctor']) assert.ok(all.has(name), `no ${name} recipe`);
-  assert.match(text, /^set positional-arguments$/m);
-  const expected: Record<string, string> = {
-    deploy: './harbor.sh deploy "$@"',
-    destroy: './harbor.sh destroy "$@"',
-    doctor: './harbor.sh doctor "$@"',
-    runner: './harbor.sh runner build',
-    build: 'npm run build',
-    test: 'npm test -- "$@"',
-  };
-  for (const [name, body] of Object.entries(expected)) assert.deepEqual(all.get(name), [body], `recipe ${name}`);
+test('just --list shows every recipe with what it does', (t) => {
+  if (!requireTools(t, 'just')) return;
+  const r = just(['--list']);
+  assert.equal(r.status, 0, r.stderr);
+  const listed = new Map(r.stdout.split('\n').map((line) => /^\s+(\S+)(?: [^#]*)?# (.+)$/.exec(line)).filter((m) => m !== null).map((m) => [m[1]!, m[2]!]));
+  for (const name of ['deploy', 'destroy', 'doctor', 'harbor', 'runner', 'runner-save', 'build', 'test', 'bench']) {
+    assert.ok(listed.get(name), `recipe ${name} is not listed with a description:\n${r.stdout}`);
+  }
 });
 
-test('a recipe body, run as just runs it, reaches harbor with its arguments (doctor --json)', (t) => {
-  if (!requireDocker(t)) return;
-  const body = recipes().get('doctor')![0]!;
-  const r = spawnSync('sh', ['-c', body, 'just', '--json'], { cwd: REPO, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' } });
+test('just harbor passes every argument to harbor.sh intact: spaces, empty strings, dashes', (t) => {
+  if (!requireDocker(t) || !requireTools(t, 'just')) return;
+  const log = join(mkdtempSync(join(tmpdir(), 'harbor-just-')), 'argv.log');
+  writeFileSync(log, '');
+  const r = just(['harbor', '--version', 'two words', '', '-x'], recordingDockerPath(log));
+  const run = recordedCalls(log).find((argv) => argv[0] === 'run');
+  assert.ok(run, `just harbor ran no container:\n${r.stderr}`);
+  // The recorder writes one argument per line: the runner's arguments are the last four lines.
+  assert.deepEqual(run.slice(-4), ['--version', 'two words', '', '-x']);
+});
+
+test('just doctor --json reaches the runner\'s doctor', (t) => {
+  if (!requireDocker(t) || !requireTools(t, 'just')) return;
+  const r = just(['doctor', '--json']);
   assert.ok(r.status === 0 || r.status === 1, r.stderr);
-  const report = JSON.parse(r.stdout) as { checks: Array<{ name: string }> };
-  assert.ok(report.checks.some((c) => c.name === 'engine'));
+  const report = JSON.parse(r.stdout) as { checks: Array<{ name: string; message: string }> };
+  assert.match(report.checks.find((c) => c.name === 'runner')?.message ?? '', /\(in the runner container\)$/);
 });

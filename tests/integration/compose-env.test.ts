@@ -32,7 +32,14 @@ test('a secret from override.secrets.env reaches compose but is redacted from co
     { litellm: model.services.litellm?.environment.LITELLM_MASTER_KEY, webui: model.services.webui?.environment.OPENAI_API_KEY },
     { litellm: '[redacted]', webui: '[redacted]' },
   );
-  assert.match(r.stderr, /\$ docker compose -p /, 'debug shows the argv');
+  // Harbor's compose model printed it (docs/compose-model.md): no compose call.
+  assert.doesNotMatch(r.stderr, /\$ docker compose -p .* config/, 'the model answered, compose was not asked');
   assert.ok(!r.stdout.includes(secret) && !r.stderr.includes(secret), 'the secret appears nowhere');
+  // --compare asks compose too: the same model, the argv in the debug log, the secret nowhere.
+  const compared = await runRunner(example.home, ['config', '--profile', 'llm', '--compare', '--debug']);
+  assert.equal(compared.code, 0, compared.stderr);
+  assert.match(compared.stdout, /^same model \(4 file\(s\)/);
+  assert.match(compared.stderr, /\$ docker compose -p /, 'debug shows the argv');
+  assert.ok(!compared.stdout.includes(secret) && !compared.stderr.includes(secret), 'the secret appears nowhere');
   assert.deepStrictEqual(projectTraces(example.project), { containers: [], networks: [], volumes: [] });
 });

@@ -1,5 +1,5 @@
 // A PATH for end-to-end tests that holds docker, coreutils and shells but no node, npm, deno, python, jq or yq.
-import { existsSync, mkdtempSync, readdirSync, symlinkSync, writeFileSync, chmodSync } from 'node:fs';
+import { chmodSync, existsSync, mkdtempSync, readFileSync, readdirSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
@@ -52,4 +52,9 @@ export function recordingToolsPath(log: string, tools: Record<string, string[]>)
   const dir = mkdtempSync(join(tmpdir(), 'harbor-tools-rec-'));
   for (const [tool, recordOnly] of Object.entries(tools)) writeRecorder(dir, tool, log, { recordOnly, withName: true });
   return `${dir}:${hostOnlyPath()}`;
+}
+
+/** The calls a recording PATH saw in `log`, each as its argv (with the tool's name first for recordingToolsPath). */
+export function recordedCalls(log: string): string[][] {
+  return readFileSync(log, 'utf8').split('--call--\n').filter(Boolean).map((c) => c.trimEnd().split('\n'));
 }

@@ -37,6 +37,10 @@ import { secretsRotateCommand } from '../secrets/commands/secrets-rotate';
 import { secretsKeygenCommand } from '../secrets/commands/secrets-keygen';
 import { secretsAuditCommand } from '../secrets/commands/secrets-audit';
 import { secretsLintCommand } from '../secrets/commands/secrets-lint';
+import { tunnelCommand } from '../tunnels/commands/tunnel';
+import { tunnelLsCommand } from '../tunnels/commands/tunnel-ls';
+import { tunnelStopCommand } from '../tunnels/commands/tunnel-stop';
+import { tunnelNamedCommand } from '../tunnels/commands/tunnel-named';
 
 export const ALL_COMMANDS: readonly CommandSpec[] = [
   // Keep one command per line so parallel additions merge cleanly.
@@ -55,6 +59,10 @@ export const ALL_COMMANDS: readonly CommandSpec[] = [
   cmdCommand,
   lsCommand,
   urlCommand,
+  tunnelCommand,
+  tunnelLsCommand,
+  tunnelStopCommand,
+  tunnelNamedCommand,
   configCommand,
   sizeCommand,
   runCommand,

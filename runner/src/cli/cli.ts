@@ -5,12 +5,14 @@ import { COMMAND_GROUPS, type CommandSpec, type OptionSpec } from '../shared/com
 import type { Deps } from '../shared/deps';
 import { didYouMean } from '../shared/core/closest-names';
 import { routeArgv } from './core/route-argv';
+import { findUnknownOption } from './core/find-unknown-option';
 import { UsageError } from '../shared/core/errors';
 import { HARBOR_VERSION } from '../shared/version';
 
 export const GLOBAL_OPTIONS: readonly OptionSpec[] = [
   { flags: '--debug', description: 'Debug logs: each external command as spawned (secrets redacted), stack traces' },
   { flags: '--quiet', description: 'Only warnings and errors on stderr' },
+  { flags: '--compose-files', description: 'Hand compose the N compose files, not Harbor\'s single merged file (docs/compose-model.md)' },
 ];
 
 export type CliParse =
@@ -61,9 +63,13 @@ export function parseCli(argv: readonly string[], commands: readonly CommandSpec
     matched.checkRequiredArgs();
     matched.checkUnusedArgs();
   } catch (err) {
-    throw new UsageError(`${matched.name}: ${(err as Error).message.replace(/`/g, '')}`, {
-      hint: `run \`harbor ${matched.name} --help\``,
-    });
+    // cac names an unknown flag camel-cased (--dryRun): report it as typed, with the nearest real one.
+    const flags = [...GLOBAL_OPTIONS, ...(byName.get(matched.name)!.options ?? [])].map((o) => o.flags);
+    const unknown = /^Unknown option/.test((err as Error).message) ? findUnknownOption(words, [...flags, '-h, --help', '-v, --version']) : undefined;
+    const message = unknown
+      ? `unknown option ${unknown.flag}${unknown.nearest.length ? ` (did you mean ${unknown.nearest.join(', ')}?)` : ''}`
+      : (err as Error).message.replace(/`/g, '');
+    throw new UsageError(`${matched.name}: ${message}`, { hint: `run \`harbor ${matched.name} --help\`` });
   }
   return {
     kind: 'run',

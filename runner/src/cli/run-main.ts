@@ -29,9 +29,11 @@ export async function runMain(argv: string[], exit: (code: number) => void): Pro
   const deps: Deps = {
     log,
     out: (text) => process.stdout.write(text),
-    env: { ...process.env },
+    // --compose-files keeps compose on the N files (same as HARBOR_COMPOSE_FILES=1): see docs/compose-model.md.
+    env: { ...process.env, ...(argv.includes('--compose-files') && { HARBOR_COMPOSE_FILES: '1' }) },
     home: process.env.HARBOR_HOME || process.cwd(),
-    cwd: process.cwd(),
+    // The user's directory on the host: the runner starts in it when harbor.sh could mount it (docs/runner.md).
+    cwd: process.env.HARBOR_HOST_CWD || process.cwd(),
     run: processes.run,
     debug,
   };

@@ -23,6 +23,11 @@ export interface LoadDescriptorOptions {
   stack?: string | undefined;
   /** The actions steps may name: the workflow's registry (ACTIONS), or fakes in tests. */
   actions: readonly ActionSchema[];
+  /**
+   * Stands in for a missing etc/harbor.yaml, validated as one (v1's layout: source/load-home-descriptor.ts);
+   * default: DEFAULT_DESCRIPTOR.
+   */
+  base?: Record<string, unknown> | undefined;
 }
 
 /** A stack name is one directory under stacks/: no separators, no `..`. */
@@ -36,8 +41,8 @@ export async function loadDescriptor(home: string, options: LoadDescriptorOption
   const system = await readSource(home, SYSTEM_DESCRIPTOR);
   const override = options.stack === undefined ? undefined : await readStackOverride(home, options.stack);
   const files = [system, override].filter((s): s is YamlSource => s !== undefined).map((s) => s.file);
-  if (files.length === 0) return { descriptor: DEFAULT_DESCRIPTOR, files };
-  return { descriptor: validateDescriptor({ system, override }, options.actions), files };
+  if (files.length === 0 && options.base === undefined) return { descriptor: DEFAULT_DESCRIPTOR, files };
+  return { descriptor: validateDescriptor({ system, override, base: options.base }, options.actions), files };
 }
 
 async function readStackOverride(home: string, stack: string): Promise<YamlSource | undefined> {

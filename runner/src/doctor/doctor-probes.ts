@@ -8,6 +8,7 @@ import type { DoctorProbes, EngineProbe } from './core/doctor-report';
 import { parseHostFacts } from '../source/core/host-facts';
 import { HARBOR_VERSION } from '../shared/version';
 import { defaultKeysPath } from '../secrets/age-identities';
+import { readBundleProbe } from '../runner-image/read-bundle-probe';
 
 export async function readDoctorProbes(deps: Deps): Promise<DoctorProbes> {
   const inRunner = deps.env.HARBOR_IN_RUNNER === '1';
@@ -23,6 +24,7 @@ export async function readDoctorProbes(deps: Deps): Promise<DoctorProbes> {
     runnerVersion: HARBOR_VERSION,
     inRunner,
     codeCache: bootCodeCache(),
+    bundle: await readBundleProbe(deps, inRunner),
     engine,
     composeVersion,
     home: deps.home,

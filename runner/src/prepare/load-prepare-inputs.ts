@@ -2,6 +2,7 @@
 import type { TemplatesInput } from '../templates/load-template-plan';
 import { loadStackEnv, type LoadedStackEnv } from '../env/load-stack-env';
 import { readComposeServices } from '../compose/compose-services';
+import { readComposeModel } from '../compose/model/read-compose-model';
 import { buildTemplateJobs } from '../templates/core/build-template-jobs';
 import { buildTemplateEnv } from '../templates/core/template-values';
 import type { Deps } from '../shared/deps';
@@ -23,7 +24,7 @@ export interface PrepareInputs {
   /** Secrets included: only ever the process environment of compose. */
   composeEnv: Record<string, string>;
   secretValues: string[];
-  /** `docker compose config --services` of the selection (the overlay may name only these). */
+  /** The selection's services, from Harbor's compose model (else `docker compose config --services`); the overlay may name only these. */
   composeServices: string[];
   /** For runPrepareTemplates / loadTemplatePlan: the descriptor's templates, the merged env, the selected services. */
   templates: TemplatesInput;
@@ -45,7 +46,11 @@ export async function loadPrepareInputs(deps: Deps, source: PrepareSource): Prom
   const log = deps.log.withTag('env');
   for (const warning of stack.warnings) log.warn(warning);
   const { composeEnv, secretValues } = stack;
-  const composeServices = await readComposeServices(deps, source.project, source.selection.files, { env: composeEnv, secretValues });
+  // Harbor's compose model answers without a compose call (docs/compose-model.md); compose when the model declines.
+  const model = readComposeModel(deps, source.project, source.selection.files, { composeEnv, secretValues }).model;
+  const composeServices = model !== undefined
+    ? Object.keys(model.services as Record<string, unknown>).sort()
+    : await readComposeServices(deps, source.project, source.selection.files, { env: composeEnv, secretValues });
   return {
     stack,
     composeEnv,

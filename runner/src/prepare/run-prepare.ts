@@ -13,6 +13,7 @@ import { buildComposeFileList } from './core/compose-file-list';
 import type { Deps } from '../shared/deps';
 import { loadPrepareInputs, type PrepareInputs, type PrepareSource } from './load-prepare-inputs';
 import { withHomeLock } from '../lock/with-home-lock';
+import { writeTunnelIngress } from '../tunnels/named-tunnel';
 
 export interface RunPrepareOptions {
   /** `--persist-env`: also write var/run/.env.run, as `prepare.env.persist: true` does. */
@@ -70,6 +71,12 @@ async function writePrepared(deps: Deps, source: PrepareSource, inputs: PrepareI
   const overlayPath = join(deps.home, PREPARE_OVERLAY_PATH);
   const current = await readFile(overlayPath, 'utf8').catch(() => undefined);
   if (current !== overlay.yaml) await writeFileAtomic(overlayPath, overlay.yaml);
+
+  // The named tunnel's ingress (hostnames → services) is rendered here, from the compose model, like any config.
+  if (source.descriptor.tunnels.named) {
+    const stack = { project: source.project, files: buildComposeFileList(source.selection.files, true), composeEnv: inputs.composeEnv, secretValues: inputs.secretValues, services: source.selection.services, config: source.descriptor.tunnels };
+    await writeTunnelIngress(deps, stack);
+  }
 
   // The env file exists exactly when the last prepare persisted the env: a stale copy of secrets helps no one.
   const persist = options.persistEnv === true || source.descriptor.prepare.env.persist;

@@ -2,6 +2,7 @@
 import { randomBytes } from 'node:crypto';
 import { mkdir, open, rename, rm, stat } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
+import { assertHostWritable } from './host-path';
 
 export interface AtomicWriteOptions {
   /**
@@ -27,6 +28,8 @@ export async function writeFileAtomic(
   data: string | Uint8Array | ((tempPath: string) => Promise<void>),
   options: AtomicWriteOptions = {},
 ): Promise<void> {
+  // In the runner: never a file the host would not see (docs/runner.md, "What the runner sees").
+  await assertHostWritable(path);
   const dir = dirname(path);
   if (options.createDir !== false) await mkdir(dir, { recursive: true, ...(options.createDir?.mode !== undefined && { mode: options.createDir.mode }) });
   const mode = options.keepMode ? await stat(path).then((s) => s.mode & 0o777, () => options.mode) : options.mode;

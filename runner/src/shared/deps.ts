@@ -14,4 +14,6 @@ export interface Deps {
   cwd: string;
   run: RunProcess;
   debug: boolean;
+  /** The text of /proc/self/mountinfo, for the host-path guard (shared/host-path.ts); tests pass a fake table. */
+  readMountInfo?: () => Promise<string>;
 }

@@ -15,6 +15,7 @@ export function buildActionContext(deps: Deps, stack: Stack, dryRun = false): St
     composeEnv: stack.composeEnv,
     secretValues: stack.secretValues,
     dryRun,
+    tunnels: stack.descriptor.tunnels,
   };
 }
 

@@ -1,5 +1,6 @@
 // The source stage: loads the descriptor and the compose directory, gathers host facts, and selects the compose files.
-import { loadDescriptor } from '../descriptor/descriptor-loader';
+import { loadHomeDescriptor } from '../source/load-home-descriptor';
+import { findHomeFiles } from '../source/read-home-layout';
 import { readComposeDir } from '../source/compose-dir';
 import { readDockerFacts } from '../source/docker-facts';
 import { BUILTIN_CAPABILITIES, detectCapabilities, parseCapabilityPin } from '../source/core/capabilities';
@@ -8,7 +9,7 @@ import type { ComposeSelection } from '../source/core/compose-files';
 import type { Descriptor } from '../descriptor/core/descriptor-schema';
 import { parseHostFacts } from '../source/core/host-facts';
 import { selectProjectName } from '../source/core/project-name';
-import { selectSource } from '../source/core/select-source';
+import { selectBasePath, selectSource } from '../source/core/select-source';
 import type { Deps } from '../shared/deps';
 import { ACTIONS } from '../workflow/action-registry';
 
@@ -46,12 +47,14 @@ export interface ResolvedSource {
  * given, and once per call. Host facts come from HARBOR_HOST_FACTS (set by harbor.sh).
  */
 export async function resolveSource(deps: Deps, options: SourceOptions = {}): Promise<ResolvedSource> {
-  const loaded = await loadDescriptor(deps.home, { stack: options.stack, actions: ACTIONS });
+  const loaded = await loadHomeDescriptor(deps.home, { stack: options.stack, actions: ACTIONS });
   const { descriptor } = loaded;
   const rules = descriptor.source.rules;
   const names = await readComposeDir(deps.home, rules.dir);
   const detected = await detect(deps, rules.autoCapabilities, options.capabilities);
+  const homeFiles = await findHomeFiles(deps.home, rules.base.filter((b) => b.includes('/')).map((b) => selectBasePath(b, rules.dir)));
   const selection = selectSource({
+    homeFiles,
     rules,
     profiles: descriptor.profiles,
     profile: options.profile,

@@ -5,6 +5,7 @@ import { dirname, join } from 'node:path';
 import type { TemplateCommit } from './core/plan-template-commit';
 import { MANIFEST_PATH, RUN_DIR, STATE_DIR } from '../shared/core/run-paths';
 import { HarborError } from '../shared/core/errors';
+import { assertHostWritable } from '../shared/host-path';
 
 export const STAGING_DIR = `${STATE_DIR}/staging`;
 export const JOURNAL_PATH = `${STATE_DIR}/templates-journal.json`;
@@ -43,6 +44,8 @@ interface Journal {
  */
 export async function writeRenderedTree(home: string, commit: TemplateCommit, options: WriteTreeOptions = {}): Promise<void> {
   const durable = options.durable ?? true;
+  // In the runner: var/run/ must be on the home's host mount (docs/runner.md, "What the runner sees").
+  await assertHostWritable(join(home, RUN_DIR));
   checkTargets(home, commit);
   const staging = join(home, STAGING_DIR);
   rmSync(staging, { recursive: true, force: true });

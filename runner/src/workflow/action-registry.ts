@@ -11,6 +11,9 @@ import { composeExecAction } from './actions/compose-exec';
 import { composeRunAction } from './actions/compose-run';
 import { logInfoAction } from './actions/log-info';
 import { openAction } from './actions/open';
+import { netTunnelQuickAction } from './actions/net-tunnel-quick';
+import { netTunnelStopAction } from './actions/net-tunnel-stop';
+import { netTunnelNamedDownAction, netTunnelNamedUpAction } from './actions/net-tunnel-named';
 import { httpCheckAction } from './actions/http-check';
 import { logsTailAction } from './actions/logs-tail';
 import { svcCmdAction } from './actions/svc-cmd';
@@ -28,6 +31,10 @@ export const ACTIONS: readonly ActionDefinition[] = [
   composeExecAction,
   composeRunAction,
   openAction,
+  netTunnelQuickAction,
+  netTunnelStopAction,
+  netTunnelNamedUpAction,
+  netTunnelNamedDownAction,
   httpCheckAction,
   logsTailAction,
   svcCmdAction,

@@ -4,6 +4,7 @@ import type * as v from 'valibot';
 import type { ActionSchema } from '../descriptor/core/action-schema';
 import type { ComposeSelection } from '../source/core/compose-files';
 import type { Deps } from '../shared/deps';
+import type { TunnelsConfig } from '../descriptor/core/tunnels-schema';
 
 /** The compose files (relative to the home, in `-f` order), services, options and capabilities the source stage chose. */
 export type SourceSelection = ComposeSelection;
@@ -20,6 +21,8 @@ export interface PlanContext {
   /** The env compose runs with (merged layers and secrets). Values may be secret: never put them on argv or in logs. */
   composeEnv: Readonly<Record<string, string>>;
   dryRun: boolean;
+  /** The descriptor's `tunnels:` (net.tunnel.* actions). */
+  tunnels?: TunnelsConfig;
 }
 
 /** What `run` receives: the plan context plus the adapters. */

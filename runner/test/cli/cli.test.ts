@@ -48,7 +48,8 @@ for (const c of cases) {
 
 const errors = [
   { name: 'unknown command with a suggestion', argv: ['doctr'], message: 'unknown command "doctr" (did you mean doctor?)' },
-  { name: 'unknown option', argv: ['doctor', '--jsn'], message: 'doctor: Unknown option --jsn' },
+  { name: 'unknown option, with the nearest real one', argv: ['doctor', '--jsn'], message: 'doctor: unknown option --jsn (did you mean --json?)' },
+  { name: 'unknown option named as typed, not camel-cased', argv: ['doctor', '--dry-run'], message: 'doctor: unknown option --dry-run' },
   { name: 'missing argument', argv: ['secrets', 'decrypt'], message: 'secrets decrypt: missing required args for command secrets decrypt <file>' },
   { name: 'too many arguments', argv: ['doctor', 'extra'], message: 'doctor: Unused args: extra' },
 ];

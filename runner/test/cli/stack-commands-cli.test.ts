@@ -30,16 +30,25 @@ function parse(argv: string[]) {
 
 const stackDefaults = { defaults: true };
 
+/** Each stack command's options with nothing given (dryRun set by the case). */
+const DRY_RUN_DEFAULTS = {
+  up: { ...stackDefaults, wait: true, build: false, tail: false, persistEnv: false, json: false },
+  down: { ...stackDefaults, volumes: false },
+  restart: stackDefaults,
+  pull: { ...stackDefaults, ignoreFailures: false },
+  build: { ...stackDefaults, pull: false, cache: true },
+};
+
 const cases: Array<{ name: string; argv: string[]; expected: ReturnType<typeof parse> }> = [
-  { name: 'up with defaults', argv: ['up'], expected: { command: 'up', args: [], rest: [], options: { ...stackDefaults, wait: true, build: false, tail: false, persistEnv: false, json: false } } },
+  { name: 'up with defaults', argv: ['up'], expected: { command: 'up', args: [], rest: [], options: { ...stackDefaults, wait: true, build: false, tail: false, persistEnv: false, dryRun: false, json: false } } },
   {
     name: 'up with handles and every flag',
     argv: ['up', 'litellm', 'webui', '--no-defaults', '--profile', 'llm', '--capabilities', 'nvidia,mdc', '--stack', 'ai', '--no-wait', '--build', '--pull', 'never', '--tail', '--json'],
-    expected: { command: 'up', args: ['litellm', 'webui'], rest: [], options: { defaults: false, profile: 'llm', capabilities: 'nvidia,mdc', stack: 'ai', wait: false, build: true, pull: 'never', tail: true, persistEnv: false, json: true } },
+    expected: { command: 'up', args: ['litellm', 'webui'], rest: [], options: { defaults: false, profile: 'llm', capabilities: 'nvidia,mdc', stack: 'ai', wait: false, build: true, pull: 'never', tail: true, persistEnv: false, dryRun: false, json: true } },
   },
-  { name: 'an empty capability pin is kept as ""', argv: ['up', '--capabilities', ''], expected: { command: 'up', args: [], rest: [], options: { ...stackDefaults, capabilities: '', wait: true, build: false, tail: false, persistEnv: false, json: false } } },
-  { name: 'v1 order: harbor hello up', argv: ['hello', 'up'], expected: { command: 'up', args: ['hello'], rest: [], options: { ...stackDefaults, wait: true, build: false, tail: false, persistEnv: false, json: false } } },
-  { name: 'down -v', argv: ['down', '-v', 'greeter'], expected: { command: 'down', args: ['greeter'], rest: [], options: { ...stackDefaults, volumes: true } } },
+  { name: 'an empty capability pin is kept as ""', argv: ['up', '--capabilities', ''], expected: { command: 'up', args: [], rest: [], options: { ...stackDefaults, capabilities: '', wait: true, build: false, tail: false, persistEnv: false, dryRun: false, json: false } } },
+  { name: 'v1 order: harbor hello up', argv: ['hello', 'up'], expected: { command: 'up', args: ['hello'], rest: [], options: { ...stackDefaults, wait: true, build: false, tail: false, persistEnv: false, dryRun: false, json: false } } },
+  { name: 'down -v', argv: ['down', '-v', 'greeter'], expected: { command: 'down', args: ['greeter'], rest: [], options: { ...stackDefaults, volumes: true, dryRun: false } } },
   { name: 'logs: v1 defaults (20 lines, follow)', argv: ['logs'], expected: { command: 'logs', args: [], rest: [], options: { ...stackDefaults, tail: '20', follow: true, timestamps: false } } },
   {
     name: 'logs: lines, no follow, extra compose flags after --',
@@ -56,12 +65,18 @@ const cases: Array<{ name: string; argv: string[]; expected: ReturnType<typeof p
   { name: 'exec: the command keeps its own flags', argv: ['exec', 'hello', 'ls', '-la'], expected: { command: 'exec', args: ['hello'], rest: ['ls', '-la'], options: stackDefaults } },
   { name: 'shell', argv: ['shell', 'hello'], expected: { command: 'shell', args: ['hello'], rest: [], options: stackDefaults } },
   { name: 'ps -a --json', argv: ['ps', '-a', '--json'], expected: { command: 'ps', args: [], rest: [], options: { ...stackDefaults, all: true, json: true } } },
-  { name: 'pull', argv: ['pull', '--ignore-failures'], expected: { command: 'pull', args: [], rest: [], options: { ...stackDefaults, ignoreFailures: true } } },
-  { name: 'build --no-cache', argv: ['build', 'hello', '--no-cache', '--pull'], expected: { command: 'build', args: ['hello'], rest: [], options: { ...stackDefaults, pull: true, cache: false } } },
+  { name: 'pull', argv: ['pull', '--ignore-failures'], expected: { command: 'pull', args: [], rest: [], options: { ...stackDefaults, ignoreFailures: true, dryRun: false } } },
+  { name: 'build --no-cache', argv: ['build', 'hello', '--no-cache', '--pull'], expected: { command: 'build', args: ['hello'], rest: [], options: { ...stackDefaults, pull: true, cache: false, dryRun: false } } },
+  ...(['up', 'down', 'restart', 'pull', 'build'] as const).map((command) => ({
+    name: `${command} --dry-run`,
+    argv: [command, '--dry-run'],
+    expected: { command, args: [], rest: [], options: { ...DRY_RUN_DEFAULTS[command], dryRun: true } },
+  })),
   { name: 'cmd', argv: ['cmd', 'webui'], expected: { command: 'cmd', args: ['webui'], rest: [], options: stackDefaults } },
   { name: 'ls --active', argv: ['ls', '-a'], expected: { command: 'ls', args: [], rest: [], options: { ...stackDefaults, active: true, json: false } } },
   { name: 'url -i', argv: ['url', '-i', 'greeter'], expected: { command: 'url', args: ['greeter'], rest: [], options: { ...stackDefaults, internal: true } } },
-  { name: 'config --services', argv: ['config', '--services'], expected: { command: 'config', args: [], rest: [], options: { ...stackDefaults, services: true, json: false } } },
+  { name: 'config --services', argv: ['config', '--services'], expected: { command: 'config', args: [], rest: [], options: { ...stackDefaults, services: true, json: false, compare: false } } },
+  { name: 'config --format json --compare', argv: ['config', '--format', 'json', '--compare'], expected: { command: 'config', args: [], rest: [], options: { ...stackDefaults, services: false, json: false, format: 'json', compare: true } } },
   { name: 'deploy --dry-run', argv: ['deploy', 'greeter', '--dry-run'], expected: { command: 'deploy', args: ['greeter'], rest: [], options: { ...stackDefaults, persistEnv: false, dryRun: true, json: false } } },
   {
     name: 'deploy --persist-env',
@@ -82,7 +97,10 @@ const bad: Array<{ name: string; argv: string[]; message: string }> = [
   { name: 'up --pull with a bad policy', argv: ['up', '--pull', 'often'], message: 'up: --pull: must be always, missing or never' },
   { name: 'url without a service', argv: ['url'], message: 'url: missing required args for command url <service>' },
   { name: 'destroy takes no handle', argv: ['destroy', 'hello'], message: 'destroy: Unused args: hello' },
-  { name: 'an unknown flag', argv: ['up', '--detach'], message: 'up: Unknown option --detach' },
+  { name: 'an unknown flag', argv: ['up', '--detach'], message: 'up: unknown option --detach' },
+  { name: 'a misspelt flag is named as typed, with the nearest', argv: ['up', '--dry-runn'], message: 'up: unknown option --dry-runn (did you mean --dry-run?)' },
+  { name: 'a camel-cased --dryRun typo', argv: ['down', '--dry_run'], message: 'down: unknown option --dry_run (did you mean --dry-run?)' },
+  { name: 'ps has no --dry-run: it changes nothing', argv: ['ps', '--dry-run'], message: 'ps: unknown option --dry-run' },
 ];
 
 for (const c of bad) {

@@ -53,8 +53,8 @@ describe('runPrepare', () => {
     assert.deepStrictEqual(overlay.services.greeter!.environment, { API_TOKEN: '${API_TOKEN}', PORT: '${PORT}' });
     assert.deepStrictEqual(Object.keys(overlay.services.greeter!.labels), ['harbor.env-hash']);
     assert.deepStrictEqual(Object.keys(overlay.services.hello!.labels), ['harbor.config-hash']);
-    // compose was asked for its services with the selection's files and the env in its environment, never on argv.
-    assert.deepStrictEqual(deps.calls.map((c) => [c.argv.slice(-2), c.options.env?.API_TOKEN]), [[['config', '--services'], SECRET]]);
+    // The services come from Harbor's compose model (docs/compose-model.md): compose is not called.
+    assert.deepStrictEqual(deps.calls, []);
     const state = JSON.parse(read(home, 'var/run/.harbor/env-state.json')) as { files: string[]; env: Record<string, string> };
     assert.deepStrictEqual([state.files, Object.keys(state.env)], [FILES, ['API_TOKEN', 'GREETING', 'PORT']]);
     assert.deepStrictEqual([mode(home, 'var/run/.harbor/env-state.json'), mode(home, 'var/run/.harbor/env-state.key')], [0o600, 0o600]);

@@ -5,7 +5,7 @@ import { builtinModules } from 'node:module';
 import { fileURLToPath } from 'node:url';
 import { describe, test } from 'node:test';
 import {
-  checkLayering, COMMAND_FORBIDDEN_MODULES, CORE_FORBIDDEN_CALLS, CORE_NODE_MODULES, CORE_PACKAGES, describeLayers, EXIT_MODULE, placeModule, type ModulePlace,
+  CLI_LAYER, COMMANDS_LAYER, checkLayering, COMMAND_FORBIDDEN_MODULES, CORE_FORBIDDEN_CALLS, CORE_NODE_MODULES, CORE_PACKAGES, describeLayers, EXIT_MODULE, placeModule, type ModulePlace,
 } from '../../tools/source-layers';
 import { findImportCycles, parseImports, readSourceModules, stripComments, type SourceModule } from '../../tools/source-imports';
 
@@ -67,7 +67,7 @@ describe('the checker itself', () => {
   const cases: { name: string; from: string; to: string; expected: string | undefined }[] = [
     { name: 'lower layer', from: 'env/load-stack-env.ts', to: 'secrets/sops-env-file.ts', expected: undefined },
     { name: 'own feature', from: 'env/load-stack-env.ts', to: 'env/core/merge-env-layers.ts', expected: undefined },
-    { name: 'higher layer', from: 'descriptor/descriptor-loader.ts', to: 'workflow/action-registry.ts', expected: 'descriptor (layer 1) imports the higher layer workflow (layer 6)' },
+    { name: 'higher layer', from: 'descriptor/descriptor-loader.ts', to: 'workflow/action-registry.ts', expected: `descriptor (layer 1) imports the higher layer workflow (layer ${place('workflow/x.ts').layer})` },
     { name: 'same layer', from: 'compose/compose-services.ts', to: 'source/compose-dir.ts', expected: 'compose and source share a layer and may not import each other' },
     { name: 'a core folder deeper in the feature', from: 'compose/model/core/x.ts', to: 'compose/model/load.ts', expected: 'a pure core/ module imports compose/model/load.ts, which is not in a core/ folder' },
     { name: 'core to a lower core', from: 'compose/model/core/x.ts', to: 'env/core/parse-dotenv.ts', expected: undefined },
@@ -75,7 +75,7 @@ describe('the checker itself', () => {
     { name: 'core to shared core', from: 'env/core/explain-env.ts', to: 'shared/core/secret.ts', expected: undefined },
     { name: 'command to stack', from: 'compose/commands/up.ts', to: 'stack/stack-env.ts', expected: undefined },
     { name: 'command to command', from: 'compose/commands/shell.ts', to: 'compose/commands/exec.ts', expected: undefined },
-    { name: 'command to cli', from: 'compose/commands/up.ts', to: 'cli/cli.ts', expected: 'compose/commands (layer 8) imports the higher layer cli (layer 9)' },
+    { name: 'command to cli', from: 'compose/commands/up.ts', to: 'cli/cli.ts', expected: `compose/commands (layer ${COMMANDS_LAYER}) imports the higher layer cli (layer ${CLI_LAYER})` },
     { name: 'feature to a command', from: 'stack/stack-env.ts', to: 'compose/commands/print-urls.ts', expected: 'only commands/ and cli/ may import a command module (compose/commands/print-urls.ts)' },
     { name: 'cli to a command', from: 'cli/all-commands.ts', to: 'compose/commands/up.ts', expected: undefined },
   ];

@@ -3,6 +3,7 @@ import * as v from 'valibot';
 import { runCompose } from '../compose';
 import { defineCommand } from '../../shared/command-spec';
 import { buildComposeArgv } from '../core/compose-argv';
+import { compareModelConfig, printModelConfig } from '../model/print-model-config';
 import { redactSecrets } from '../../shared/core/redact-secrets';
 import type { Deps } from '../../shared/deps';
 import { resolveSource } from '../../stack/resolve-source';
@@ -16,13 +17,32 @@ export const configCommand = defineCommand({
   options: [
     ...STACK_OPTIONS,
     { flags: '--services', description: 'Only the service names' },
-    { flags: '--json', description: 'The model as JSON instead of YAML' },
+    { flags: '--json', description: 'The model as JSON instead of YAML (same as --format json)' },
+    { flags: '--format <format>', description: "yaml (compose's own output) or json (Harbor's compose model; compose when the model declines)" },
+    { flags: '--compare', description: "Build Harbor's model and compose's, print the first difference (exit 1 when they differ)" },
   ],
-  examples: ['./harbor.sh config', './harbor.sh config --services', './harbor.sh config --profile llm --json | jq .services.webui.environment'],
-  schema: v.object({ ...stackOptionEntries, services: v.optional(v.boolean(), false), json: v.optional(v.boolean(), false) }),
+  examples: [
+    './harbor.sh config',
+    './harbor.sh config --services',
+    './harbor.sh config --profile llm --format json | jq .services.webui.environment',
+    './harbor.sh config --compare ollama webui',
+  ],
+  schema: v.object({
+    ...stackOptionEntries,
+    services: v.optional(v.boolean(), false),
+    json: v.optional(v.boolean(), false),
+    format: v.optional(v.picklist(['yaml', 'json'])),
+    compare: v.optional(v.boolean(), false),
+  }),
   async run({ args, options, deps }) {
     const source = await resolveSource(deps, sourceOptionsOf(options, args));
-    await printComposeConfig(deps, await readStack(deps, source), options.services ? 'services' : options.json ? 'json' : 'yaml');
+    const stack = await readStack(deps, source);
+    const request = { project: stack.project, files: stack.files, composeEnv: stack.composeEnv, secretValues: stack.secretValues };
+    if (options.compare) return compareModelConfig(deps, request);
+    const format = options.services ? 'services' : options.json || options.format === 'json' ? 'json' : 'yaml';
+    // JSON comes from Harbor's compose model (docs/compose-model.md); compose answers when the model declines.
+    if (format === 'json' && printModelConfig(deps, request, 'json')) return;
+    await printComposeConfig(deps, stack, format);
   },
 });
 

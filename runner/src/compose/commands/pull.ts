@@ -3,6 +3,7 @@ import * as v from 'valibot';
 import { defineCommand } from '../../shared/command-spec';
 import { composePullAction } from '../../workflow/actions/compose-pull';
 import { buildCommandContext } from '../../stack/action-context';
+import { commandStep, DRY_RUN_OPTION, printCommandPlan } from './print-command-plan';
 import { resolveSource } from '../../stack/resolve-source';
 import { readStack } from '../../stack/stack';
 import { STACK_OPTIONS, sourceOptionsOf, stackOptionEntries } from '../../stack/commands/stack-options';
@@ -11,13 +12,15 @@ export const pullCommand = defineCommand({
   usage: 'pull [...handles]',
   group: 'Stack',
   summary: 'Pull the images of the default services plus the ones named',
-  options: [...STACK_OPTIONS, { flags: '--ignore-failures', description: 'Keep going when an image cannot be pulled' }],
-  examples: ['./harbor.sh pull', './harbor.sh pull --profile llm', './harbor.sh pull --no-defaults webui'],
-  schema: v.object({ ...stackOptionEntries, ignoreFailures: v.optional(v.boolean(), false) }),
+  options: [...STACK_OPTIONS, { flags: '--ignore-failures', description: 'Keep going when an image cannot be pulled' }, DRY_RUN_OPTION],
+  examples: ['./harbor.sh pull', './harbor.sh pull --profile llm', './harbor.sh pull --no-defaults webui', './harbor.sh pull --dry-run'],
+  schema: v.object({ ...stackOptionEntries, ignoreFailures: v.optional(v.boolean(), false), dryRun: v.optional(v.boolean(), false) }),
   async run({ args, options, deps }) {
     const source = await resolveSource(deps, sourceOptionsOf(options, args));
-    const ctx = buildCommandContext(deps, await readStack(deps, source), 'pull');
+    const stack = await readStack(deps, source);
     // Images that are built locally (hello) have nothing to pull.
-    await composePullAction.run(v.parse(composePullAction.params, { ignoreFailures: options.ignoreFailures, ignoreBuildable: true }), ctx);
+    const params = v.parse(composePullAction.params, { ignoreFailures: options.ignoreFailures, ignoreBuildable: true });
+    if (options.dryRun) return printCommandPlan(deps, stack, 'pull', [commandStep(composePullAction, params)]);
+    await composePullAction.run(params, buildCommandContext(deps, stack, 'pull'));
   },
 });

@@ -1,10 +1,10 @@
 // `harbor descriptor schema`: prints (or writes) the JSON Schema of harbor.yaml for editors.
-import { isAbsolute, relative, resolve } from 'node:path';
+import { isAbsolute, relative } from 'node:path';
 import * as v from 'valibot';
 import { writeFileAtomic } from '../../shared/atomic-write';
 import { defineCommand } from '../../shared/command-spec';
 import { buildDescriptorJsonSchema } from '../core/build-descriptor-json-schema';
-import { UsageError } from '../../shared/core/errors';
+import { resolveHostPath } from '../../shared/host-path';
 import { ACTIONS } from '../../workflow/action-registry';
 
 /** The text of etc/harbor.schema.json: what `npm run schema` writes and a test compares with the shipped file. */
@@ -28,15 +28,9 @@ export const descriptorSchemaCommand = defineCommand({
       deps.out(text);
       return;
     }
-    const file = resolve(deps.cwd, options.output);
+    const file = await resolveHostPath(deps, options.output, 'write');
     const rel = relative(deps.home, file);
-    // Only the home is mounted in the runner: a path elsewhere would be written inside the throwaway container.
-    if (deps.env.HARBOR_IN_RUNNER === '1' && (rel.startsWith('..') || isAbsolute(rel))) {
-      throw new UsageError(`descriptor schema: ${options.output} is outside the Harbor home (${deps.home})`, {
-        hint: 'only the home is visible to the runner: write inside it',
-      });
-    }
     await writeFileAtomic(file, text);
-    deps.log.success(`wrote ${rel || file}`);
+    deps.log.success(`wrote ${rel.startsWith('..') || isAbsolute(rel) ? file : rel || file}`);
   },
 });

@@ -5,6 +5,7 @@ import { describeIssue, type DescribedIssue } from './describe-issue';
 import { STEP_KEYS } from './descriptor-schema';
 import { findWhenSyntaxError } from './evaluate-when';
 import { findMisplacedLists } from './find-misplaced-lists';
+import { describeNotInRelease } from './not-in-release';
 import { suggestNames } from './suggest-names';
 import type { PathKey } from './yaml-source';
 
@@ -37,7 +38,9 @@ function checkAction(step: Record<string, unknown>, path: readonly PathKey[], ac
   const name = String(step.action);
   const action = actions.find((a) => a.name === name);
   if (!action) {
-    return [{ path: [...path, 'action'], atKey: false, message: `unknown action "${name}"${suggestNames(name, actions.map((a) => a.name))}` }];
+    // An action the brief names but this release lacks says what to use instead (once registered, it is found above).
+    const message = describeNotInRelease('action', name) ?? `unknown action "${name}"${suggestNames(name, actions.map((a) => a.name))}`;
+    return [{ path: [...path, 'action'], atKey: false, message }];
   }
   const params = selectParams(step);
   const lists = findMisplacedLists(action.params, params, [...path]);

@@ -1,6 +1,9 @@
 // The valibot schema of harbor.yaml (version 1): the single source of the descriptor's shape, defaults and JSON Schema.
+import { normalize } from 'node:path/posix';
 import * as v from 'valibot';
 import { PrepareSchema } from './prepare-schema';
+import { parseIncludePattern } from './include-pattern';
+import { TunnelsSchema } from './tunnels-schema';
 import { ServiceCommandsSchema } from './service-commands-schema';
 
 /** Names of profiles and custom stages: what a user types after `--profile` or `harbor run`. */
@@ -64,8 +67,45 @@ const capabilityList = v.array(v.pipe(v.string(), v.regex(CAPABILITY, 'capabilit
 export const RulesSchema = v.strictObject({
   /** The compose directory, relative to the home. @example 'etc/stacks' */
   dir: v.optional(v.pipe(v.string(), v.minLength(1, 'must not be empty'), v.description('The compose directory, relative to the Harbor home.')), 'etc/stacks'),
-  /** Files always included first. @example ['compose.yml'] */
-  base: v.optional(v.pipe(v.array(v.string()), v.description('Base compose files, always included first.')), ['compose.yml']),
+  /** Files always included first: a name is a file of `dir`, a path with a `/` is relative to the home. @example ['./compose.yml'] */
+  base: v.optional(
+    v.pipe(
+      v.array(
+        v.pipe(
+          v.string(),
+          v.minLength(1, 'must not be empty'),
+          v.check(
+            (b) => !b.includes('/') || (!b.startsWith('/') && !normalize(b).startsWith('../') && normalize(b) !== '..'),
+            'a path with a / is relative to the Harbor home and must stay inside it (no leading /, not above the home): ./compose.yml is the home\'s own compose.yml',
+          ),
+        ),
+      ),
+      v.description('Base compose files, always included first: a name is a file of dir, a path with a / is relative to the home (./compose.yml).'),
+    ),
+    ['compose.yml'],
+  ),
+  /**
+   * Patterns of the compose files to select (docs/compose-rules.md): a file is used when any pattern matches its
+   * name. `${service}`, `${capability}` and `${option}` stand for one token in force, `*` for any token, `**` for
+   * any number; `+` after a variable takes one or more. Default: v1's rules.
+   * @example ['compose.${service}.yml', 'compose.x.${service}.${option}.yml']
+   */
+  include: v.optional(
+    v.pipe(
+      v.array(
+        v.pipe(
+          v.string(),
+          v.rawCheck(({ dataset, addIssue }) => {
+            if (!dataset.typed) return;
+            const parsed = parseIncludePattern(dataset.value);
+            if (typeof parsed === 'string') addIssue({ message: parsed });
+          }),
+        ),
+      ),
+      v.description("Compose file name patterns that select files (default: v1's rules: compose.**.${option}.**.yml, compose.x.${option}+.yml)."),
+      v.examples([['compose.${service}.yml', 'compose.x.${service}.${option}.yml']]),
+    ),
+  ),
   /** Detect nvidia, cdi, rocm and mdc on the host. @example false */
   autoCapabilities: v.optional(v.pipe(v.boolean(), v.description('Detect the nvidia, cdi, rocm and mdc capabilities.')), true),
   /** Capability names declared in addition to nvidia, cdi, rocm, mdc and build. @example ['tpu'] */
@@ -92,6 +132,8 @@ export const DescriptorSchema = v.strictObject({
   source: v.optional(v.strictObject({ rules: v.optional(RulesSchema, {}) }), {}),
   /** The prepare stage: env layers, templates, interpolation. */
   prepare: v.optional(PrepareSchema, {}),
+  /** Cloudflare tunnels: the cloudflared image, and the named tunnel's token and ingress (docs/Harbor-Tunnels.md). */
+  tunnels: v.optional(TunnelsSchema, {}),
   /** Steps of `harbor deploy` / `harbor run deploy`. @example { steps: [{ action: 'compose.up' }] } */
   deploy: v.optional(StageSchema),
   /** Steps run after deploy. @example { steps: [{ action: 'open', target: ['hello'] }] } */

@@ -21,11 +21,18 @@ export const DEFAULT_SOURCE_FILES: Readonly<Record<EnvSourceType, string>> = {
   sops: '*.sops.env',
 };
 
+/** A path relative to the Harbor home that stays inside it. */
+const homePath = v.pipe(
+  v.string(),
+  v.minLength(1, 'must not be empty'),
+  v.check((f) => !f.startsWith('/') && !f.split('/').includes('..'), 'must be a path inside the Harbor home (relative, no ..)'),
+);
+
 /** The site file when a site is selected. */
 export const SITE_FILE_PATTERN = 'etc/sites/${site}.env';
 
-/** One `prepare.env.sources[]` entry. */
-export const EnvSourceSchema = v.strictObject({
+/** One `prepare.env.sources[]` entry, as written. */
+const EnvSourceEntrySchema = v.strictObject({
   /**
    * What the source is. `secrets` (plaintext dotenv) and `sops` (encrypted dotenv, YAML or JSON of flat values)
    * mark their values secret; the others are plain.
@@ -52,6 +59,16 @@ export const EnvSourceSchema = v.strictObject({
     ),
   ),
   /**
+   * The folder of the files, relative to the home, with `pattern` (instead of `file`). For `service` the files are
+   * `<dir>/<service>/<pattern>`, one layer per selected service; for the others `<dir>/<pattern>`.
+   * @example 'stacks'
+   */
+  dir: v.optional(v.pipe(homePath, v.description('With pattern, instead of file: the folder (service: one sub-folder per service)'))),
+  /**
+   * The file name (globs allowed) inside `dir`. @example 'service.env'
+   */
+  pattern: v.optional(v.pipe(v.string(), v.minLength(1, 'must not be empty'), v.check((p) => !p.startsWith('/') && !p.split('/').includes('..'), 'must be a relative name inside dir (no leading /, no ..)'), v.description('With dir: the file name inside it (globs allowed)'))),
+  /**
    * A missing file is skipped instead of being an error.
    * @example true
    */
@@ -62,6 +79,27 @@ export const EnvSourceSchema = v.strictObject({
    */
   ignoreMac: v.optional(v.pipe(v.boolean(), v.description('sops only: do not verify the MAC'))),
 });
+
+/**
+ * One `prepare.env.sources[]` entry. `dir` + `pattern` (the brief's form) is read as the `file` it stands for, so
+ * everything after the schema sees `file` only.
+ * @example { type: 'service', dir: 'stacks', pattern: 'service.env' } // file: 'stacks/${service}/service.env'
+ */
+export const EnvSourceSchema = v.pipe(
+  EnvSourceEntrySchema,
+  v.rawCheck(({ dataset, addIssue }) => {
+    if (!dataset.typed) return;
+    const { file, dir, pattern } = dataset.value;
+    if (file !== undefined && (dir !== undefined || pattern !== undefined)) addIssue({ message: 'give either file, or dir with pattern, not both' });
+    else if ((dir === undefined) !== (pattern === undefined)) addIssue({ message: dir === undefined ? 'pattern needs dir (the folder it is in)' : 'dir needs pattern (the file name inside it)' });
+  }),
+  v.transform(({ dir, pattern, ...source }) => (dir === undefined || pattern === undefined ? source : { ...source, file: joinDirPattern(source.type, dir, pattern) })),
+);
+
+function joinDirPattern(type: EnvSourceType, dir: string, pattern: string): string {
+  const folder = dir.replace(/\/+$/, '') || '.';
+  return type === 'service' ? `${folder}/\${service}/${pattern}` : `${folder}/${pattern}`;
+}
 
 export type EnvSource = v.InferOutput<typeof EnvSourceSchema>;
 

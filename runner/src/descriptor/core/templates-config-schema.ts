@@ -1,9 +1,16 @@
 // The valibot schemas of the descriptor's `prepare.templates` and `prepare.interpolation` sections.
 import * as v from 'valibot';
+import { describeNotInRelease } from './not-in-release';
 
 /** Template engines Harbor knows. */
 export const TEMPLATE_ENGINES = ['envsubst', 'liquid'] as const;
 export type TemplateEngine = (typeof TEMPLATE_ENGINES)[number];
+
+/** An engine the brief names but this release lacks gets what to use instead; any other name valibot's own message. */
+const engineSchema = v.picklist(
+  TEMPLATE_ENGINES,
+  (issue) => describeNotInRelease('engine', String(issue.input)) ?? `Invalid type: Expected ${issue.expected} but received ${issue.received}`,
+);
 
 /** Used when the descriptor has no `prepare.templates`: each service's template folder into its config folder. */
 export const DEFAULT_TEMPLATES: readonly TemplateEntry[] = [
@@ -39,7 +46,7 @@ export const TemplateEntrySchema = v.strictObject({
    * (liquid) or `.tmpl` (`prepare.interpolation.engine`, default envsubst) are rendered; others are copied.
    * @example 'liquid'
    */
-  engine: v.optional(v.pipe(v.picklist(TEMPLATE_ENGINES), v.description('Engine for every text file of this entry'))),
+  engine: v.optional(v.pipe(engineSchema, v.description('Engine for every text file of this entry'))),
   /**
    * Allows these templates to use secret values; files that do are written with mode 0600.
    * @example true
@@ -85,7 +92,7 @@ export const InterpolationConfigSchema = v.optional(
      * The engine for `.tmpl` files of entries without `engine:`.
      * @example 'liquid'
      */
-    engine: v.optional(v.pipe(v.picklist(TEMPLATE_ENGINES), v.description('Engine for .tmpl files')), 'envsubst'),
+    engine: v.optional(v.pipe(engineSchema, v.description('Engine for .tmpl files')), 'envsubst'),
     values: v.optional(InterpolationValuesSchema, () => ({ fromEnv: true, extra: {} })),
   }),
   () => ({ engine: 'envsubst' as const, values: { fromEnv: true, extra: {} } }),

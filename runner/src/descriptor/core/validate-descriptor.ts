@@ -16,6 +16,8 @@ export interface DescriptorSources {
   system: YamlSource | undefined;
   /** stacks/<stack>/harbor.yaml, when `--stack` names a stack that has one. */
   override?: YamlSource | undefined;
+  /** Stands in for a missing system descriptor (v1's layout); default `{ version: 1 }`. */
+  base?: Record<string, unknown> | undefined;
 }
 
 const HINT = 'fix the descriptor, then run `harbor descriptor check` (docs/Harbor-Descriptor.md lists every key)';
@@ -28,7 +30,7 @@ const HINT = 'fix the descriptor, then run `harbor descriptor check` (docs/Harbo
 export function validateDescriptor(sources: DescriptorSources, actions: readonly ActionSchema[]): Descriptor {
   const files = [sources.override, sources.system].filter((s): s is YamlSource => s !== undefined);
   for (const source of files) requireMap(source);
-  const systemValue = withoutExtensions(sources.system?.value ?? { version: 1 });
+  const systemValue = withoutExtensions(sources.system?.value ?? sources.base ?? { version: 1 });
   const overrideValue = sources.override ? withoutExtensions(sources.override.value) : undefined;
   if (sources.override) checkVersionsMatch(systemValue, sources.override, sources.system?.file);
 
@@ -41,15 +43,15 @@ export function validateDescriptor(sources: DescriptorSources, actions: readonly
   ]);
   if (issues.length === 0 && result.success) return result.output;
   if (issues.length === 0) throw new Error(`validateDescriptor: valibot failed with no issue to show: ${JSON.stringify(result.issues)}`);
-  const lines = [...new Set(issues.map((issue) => renderIssue(issue, files)))].sort(compareLocations);
+  const lines = [...new Set(issues.map((issue) => renderIssue(issue, files, sources.base ? "v1's layout, from .env" : 'default descriptor')))].sort(compareLocations);
   throw new DescriptorError(lines.join('\n'), { hint: HINT });
 }
 
 /** The issue at its place in whichever file the value came from: the override wins a tie, as it wins the merge. */
-function renderIssue(issue: DescribedIssue, files: readonly YamlSource[]): string {
+function renderIssue(issue: DescribedIssue, files: readonly YamlSource[], label: string): string {
   const where = renderPath(issue.path);
   const message = where ? `${where}: ${issue.message}` : issue.message;
-  if (files.length === 0) return `(default descriptor): ${message}`;
+  if (files.length === 0) return `(${label}): ${message}`;
   const located = files.map((source) => ({ source, ...source.locate(issue.path, issue.atKey) }));
   const best = located.reduce((a, b) => (b.depth > a.depth ? b : a));
   return `${best.source.file}:${best.position.line}:${best.position.col}: ${message}`;

@@ -1,6 +1,7 @@
 // Judges what `harbor doctor` probed: each fact becomes a check that is ok, a warning, or an error.
 import type { HostFacts } from '../../source/core/host-facts';
 import { isModernCompose } from '../../source/core/capabilities';
+import { buildBundleCheck, type BundleProbe } from '../../runner-image/core/bundle-check';
 
 export type CheckStatus = 'ok' | 'warn' | 'error';
 
@@ -23,6 +24,8 @@ export interface DoctorProbes {
   inRunner: boolean;
   /** Whether runner/boot.cjs started the bundle from the image's V8 code cache; undefined when not started by it. */
   codeCache: 'used' | 'rejected' | 'missing' | undefined;
+  /** The bundle's sha256 and the image label that records it. */
+  bundle: BundleProbe;
   engine: EngineProbe;
   composeVersion: string | undefined;
   home: string;
@@ -42,6 +45,7 @@ export function buildDoctorReport(p: DoctorProbes): DoctorCheck[] {
   const checks: DoctorCheck[] = [engineCheck(p.engine)];
   checks.push(composeCheck(p.composeVersion));
   checks.push(runnerCheck(p));
+  checks.push(buildBundleCheck(p.bundle));
   checks.push(homeMountCheck(p));
   checks.push(
     p.varRunWritable

@@ -3,7 +3,7 @@ import { randomBytes } from 'node:crypto';
 import * as v from 'valibot';
 import type { OptionSpec } from '../../shared/command-spec';
 import { ACTIONS } from '../../workflow/action-registry';
-import { loadDescriptor } from '../../descriptor/descriptor-loader';
+import { loadHomeDescriptor } from '../../source/load-home-descriptor';
 import { loadStackEnv } from '../load-stack-env';
 import type { MergedEnv } from '../core/merge-env-layers';
 import { maskSecret } from '../core/mask-secret';
@@ -42,7 +42,7 @@ export interface CommandEnv {
 
 /** Loads the descriptor's prepare.env, reads and merges the layers, logs the warnings. */
 export async function loadCommandEnv(deps: Deps, options: EnvCommandOptions): Promise<CommandEnv> {
-  const { descriptor } = await loadDescriptor(deps.home, { stack: options.stack, actions: ACTIONS });
+  const { descriptor } = await loadHomeDescriptor(deps.home, { stack: options.stack, actions: ACTIONS });
   const stack = await loadStackEnv({
     home: deps.home,
     env: deps.env,

@@ -1,9 +1,10 @@
 // `harbor runner save FILE`: writes the runner image to an archive for hosts with no registry access.
-import { isAbsolute, relative, resolve } from 'node:path';
+import { isAbsolute, relative } from 'node:path';
 import * as v from 'valibot';
 import { defineCommand } from '../../shared/command-spec';
 import { saveImage } from '../save-image';
 import { UsageError } from '../../shared/core/errors';
+import { resolveHostPath } from '../../shared/host-path';
 
 export const runnerSaveCommand = defineCommand({
   usage: 'runner save <file>',
@@ -18,16 +19,12 @@ export const runnerSaveCommand = defineCommand({
   async run({ args, options, deps }) {
     const image = options.image ?? deps.env.HARBOR_RUNNER_IMAGE;
     if (!image) throw new UsageError('runner save: no image to save', { hint: 'run it through ./harbor.sh, or pass --image NAME' });
-    const file = resolve(deps.cwd, args[0]!);
+    // Refused before docker save starts when the host would not see the file (docs/runner.md).
+    const file = await resolveHostPath(deps, args[0]!, 'write');
     const rel = relative(deps.home, file);
-    // Only the home is mounted in the runner: a path elsewhere would be written inside the throwaway container.
-    if (deps.env.HARBOR_IN_RUNNER === '1' && (rel.startsWith('..') || isAbsolute(rel))) {
-      throw new UsageError(`runner save: ${args[0]} is outside the Harbor home (${deps.home})`, {
-        hint: 'only the home is visible to the runner: save inside it and move the file afterwards',
-      });
-    }
-    deps.log.info(`saving ${image} to ${rel || file}…`);
+    const shown = rel.startsWith('..') || isAbsolute(rel) ? file : rel || file;
+    deps.log.info(`saving ${image} to ${shown}…`);
     await saveImage(image, file, /\.(t?gz|tar\.gz)$/.test(file), deps.log);
-    deps.log.success(`saved ${image} to ${rel || file}; load it with ./harbor.sh runner load ${rel || file}`);
+    deps.log.success(`saved ${image} to ${shown}; load it with ./harbor.sh runner load ${shown}`);
   },
 });

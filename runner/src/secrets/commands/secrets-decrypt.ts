@@ -1,5 +1,4 @@
 // `harbor secrets decrypt FILE`: prints the plaintext exactly as `sops decrypt` does (or writes it, mode 0600).
-import { resolve } from 'node:path';
 import * as v from 'valibot';
 import { defineCommand } from '../../shared/command-spec';
 import { renderPlainDocument } from '../core/sops-document';
@@ -7,6 +6,7 @@ import { SOPS_FORMATS } from '../core/sops-format';
 import { SecretError } from '../../shared/core/errors';
 import { decryptSopsFile } from '../sops-file';
 import { writeFileAtomic } from '../../shared/atomic-write';
+import { resolveHostPath } from '../../shared/host-path';
 
 export const secretsDecryptCommand = defineCommand({
   usage: 'secrets decrypt <file>',
@@ -29,14 +29,15 @@ export const secretsDecryptCommand = defineCommand({
     ignoreMac: v.optional(v.boolean(), false),
   }),
   async run({ args, options, deps }) {
-    const file = resolve(deps.cwd, args[0]!);
+    const file = await resolveHostPath(deps, args[0]!, 'read');
+    const output = options.output === undefined ? undefined : await resolveHostPath(deps, options.output, 'write');
     const decrypted = await decryptSopsFile(file, deps.env, { ignoreMac: options.ignoreMac, inputType: options.inputType, run: deps.run });
     const format = options.outputType ?? decrypted.format;
     const text = renderPlainDocument(decrypted.document.branches, format);
     // Binary plaintext is carried as latin1 characters: turn it back into the file's bytes.
     const bytes = Buffer.from(text, decrypted.format === 'binary' && format === 'binary' ? 'latin1' : 'utf8');
-    if (options.output) {
-      await writeFileAtomic(resolve(deps.cwd, options.output), bytes, { mode: 0o600, keepMode: true, createDir: false });
+    if (output) {
+      await writeFileAtomic(output, bytes, { mode: 0o600, keepMode: true, createDir: false });
       deps.log.success(`decrypted ${args[0]} into ${options.output} (mode 0600)`);
       return;
     }

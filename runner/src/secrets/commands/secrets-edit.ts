@@ -1,6 +1,7 @@
 // `harbor secrets edit FILE`: opens $EDITOR on a decrypted copy kept in RAM, then re-encrypts (unchanged values keep their ciphertext).
-import { basename, resolve } from 'node:path';
+import { basename } from 'node:path';
 import * as v from 'valibot';
+import { resolveHostPath } from '../../shared/host-path';
 import { defineCommand } from '../../shared/command-spec';
 import { parsePlainDocument, renderPlainDocument, stringEncodingFor } from '../core/sops-document';
 import { selectSopsFormat } from '../core/sops-format';
@@ -23,7 +24,7 @@ export const secretsEditCommand = defineCommand({
   examples: ['EDITOR=nano harbor secrets edit etc/secrets.sops.env', 'harbor secrets edit stacks/db/secrets.sops.yaml'],
   schema: v.object({ age: v.optional(v.string()) }),
   async run({ args, options, deps }) {
-    const file = resolve(deps.cwd, args[0]!);
+    const file = await resolveHostPath(deps, args[0]!, 'write');
     const format = selectSopsFormat(file);
     const exists = await pathExists(file);
     const decrypted = exists ? await decryptSopsFile(file, deps.env, { run: deps.run }) : undefined;
@@ -38,7 +39,8 @@ export const secretsEditCommand = defineCommand({
     try {
       const copy = await scratch.write(name, original, stringEncodingFor(format));
       for (let attempt = 1; attempt <= ATTEMPTS && !branches; attempt++) {
-        const result = await deps.run([...editor, copy], { stdio: 'inherit' }).catch((err: NodeJS.ErrnoException) => {
+        // HOME is the host's (for compose) and does not exist in the runner: the editor keeps its history (viminfo) in the scratch folder, gone with it.
+        const result = await deps.run([...editor, copy], { stdio: 'inherit', env: { HOME: scratch.dir } }).catch((err: NodeJS.ErrnoException) => {
           if (err.code !== 'ENOENT') throw err;
           throw new CommandError(`the editor "${editor[0]}" is not installed in the runner; ${args[0]} is unchanged`, {
             exitCode: 127,

@@ -1,5 +1,4 @@
 // `harbor secrets encrypt FILE`: encrypts a plaintext file for age recipients (--age or the .sops.yaml creation rule).
-import { resolve } from 'node:path';
 import * as v from 'valibot';
 import { defineCommand } from '../../shared/command-spec';
 import { hasSopsMetadata, parsePlainDocument } from '../core/sops-document';
@@ -8,6 +7,7 @@ import { SecretError } from '../../shared/core/errors';
 import { readStoreText } from '../sops-file';
 import { encryptBranches, resolveRecipients } from '../sops-write';
 import { writeFileAtomic } from '../../shared/atomic-write';
+import { resolveHostPath } from '../../shared/host-path';
 
 export const secretsEncryptCommand = defineCommand({
   usage: 'secrets encrypt <file>',
@@ -30,7 +30,8 @@ export const secretsEncryptCommand = defineCommand({
     inputType: v.optional(v.picklist(SOPS_FORMATS)),
   }),
   async run({ args, options, deps }) {
-    const file = resolve(deps.cwd, args[0]!);
+    const file = await resolveHostPath(deps, args[0]!, options.inPlace ? 'write' : 'read');
+    const output = options.output === undefined || options.inPlace ? undefined : await resolveHostPath(deps, options.output, 'write');
     const format = selectSopsFormat(file, options.inputType);
     const branches = parsePlainDocument(await readStoreText(file, format), format, file);
     if (hasSopsMetadata(branches, format)) {
@@ -40,10 +41,10 @@ export const secretsEncryptCommand = defineCommand({
     }
     const plan = await resolveRecipients(file, deps.cwd, deps.env, options.age);
     const encrypted = await encryptBranches(branches, format, plan);
-    const target = options.inPlace ? file : options.output ? resolve(deps.cwd, options.output) : undefined;
+    const target = options.inPlace ? file : output;
     if (target) {
       await writeFileAtomic(target, encrypted, { mode: 0o644, keepMode: true, createDir: false });
-      deps.log.success(`encrypted ${args[0]} for ${plan.groups.flat().length} recipient(s) from ${plan.source}`);
+      deps.log.success(`encrypted ${args[0]}${output ? ` into ${options.output}` : ''} for ${plan.groups.flat().length} recipient(s) from ${plan.source}`);
     } else deps.out(encrypted);
   },
 });

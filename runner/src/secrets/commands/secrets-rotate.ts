@@ -1,6 +1,6 @@
 // `harbor secrets rotate FILE`: a new data key, every value re-encrypted, a new MAC; optionally changed recipients.
-import { resolve } from 'node:path';
 import * as v from 'valibot';
+import { resolveHostPath } from '../../shared/host-path';
 import { defineCommand } from '../../shared/command-spec';
 import { decryptSopsFile } from '../sops-file';
 import { reencrypt } from '../sops-write';
@@ -19,7 +19,7 @@ export const secretsRotateCommand = defineCommand({
   examples: ['harbor secrets rotate etc/secrets.sops.env', 'harbor secrets rotate etc/secrets.sops.env --rm-age age1old…'],
   schema: v.object({ addAge: v.optional(v.string()), rmAge: v.optional(v.string()) }),
   async run({ args, options, deps }) {
-    const file = resolve(deps.cwd, args[0]!);
+    const file = await resolveHostPath(deps, args[0]!, 'write');
     const decrypted = await decryptSopsFile(file, deps.env, { run: deps.run });
     const meta = decrypted.document.metadata;
     const dropped = meta.keyGroups.flatMap((g) => g.others.map((o) => o.key));

@@ -1,5 +1,4 @@
 // `harbor secrets set FILE PATH`: sets one value (read from stdin or a file, never argv) and re-encrypts.
-import { resolve } from 'node:path';
 import * as v from 'valibot';
 import { defineCommand } from '../../shared/command-spec';
 import { parseJsonStore } from '../core/stores/json-parse';
@@ -8,6 +7,7 @@ import type { SopsValue } from '../core/sops-tree';
 import { decryptSopsFile } from '../sops-file';
 import { reencrypt } from '../sops-write';
 import { writeFileAtomic } from '../../shared/atomic-write';
+import { resolveHostPath } from '../../shared/host-path';
 import { readSecretInput } from '../read-secret-input';
 
 export const secretsSetCommand = defineCommand({
@@ -29,9 +29,10 @@ export const secretsSetCommand = defineCommand({
     keepNewline: v.optional(v.boolean(), false),
   }),
   async run({ args, options, deps }) {
-    const file = resolve(deps.cwd, args[0]!);
+    const file = await resolveHostPath(deps, args[0]!, 'write');
+    const valueFile = options.valueFile === undefined ? undefined : await resolveHostPath(deps, options.valueFile, 'read');
     const path = parseSopsPath(args[1]!);
-    let input = await readSecretInput(options.valueFile === undefined ? undefined : resolve(deps.cwd, options.valueFile));
+    let input = await readSecretInput(valueFile);
     if (!options.keepNewline) input = input.replace(/\r?\n$/, '');
     const value: SopsValue = options.json ? parseJsonValue(input, args[1]!) : { type: 'str', value: input };
     const decrypted = await decryptSopsFile(file, deps.env, { run: deps.run });

@@ -1,6 +1,6 @@
 // `harbor secrets unset FILE PATH`: removes one key or list element and re-encrypts.
-import { resolve } from 'node:path';
 import * as v from 'valibot';
+import { resolveHostPath } from '../../shared/host-path';
 import { defineCommand } from '../../shared/command-spec';
 import { parseSopsPath, unsetAtPath } from '../core/sops-path';
 import { decryptSopsFile } from '../sops-file';
@@ -14,7 +14,7 @@ export const secretsUnsetCommand = defineCommand({
   examples: ['harbor secrets unset etc/secrets.sops.env OLD_TOKEN', "harbor secrets unset secrets.sops.yaml '[\"app\"][\"hosts\"][0]'"],
   schema: v.object({}),
   async run({ args, deps }) {
-    const file = resolve(deps.cwd, args[0]!);
+    const file = await resolveHostPath(deps, args[0]!, 'write');
     const decrypted = await decryptSopsFile(file, deps.env, { run: deps.run });
     const [first, ...rest] = decrypted.document.branches;
     const updated = unsetAtPath(first ?? { type: 'map', items: [] }, parseSopsPath(args[1]!));

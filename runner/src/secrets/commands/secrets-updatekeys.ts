@@ -1,6 +1,6 @@
 // `harbor secrets updatekeys FILE`: re-wraps the existing data key for the recipients .sops.yaml now lists.
-import { resolve } from 'node:path';
 import * as v from 'valibot';
+import { resolveHostPath } from '../../shared/host-path';
 import { defineCommand } from '../../shared/command-spec';
 import { parseSopsDocument, renderSopsDocument } from '../core/sops-document';
 import { selectSopsFormat } from '../core/sops-format';
@@ -18,7 +18,7 @@ export const secretsUpdatekeysCommand = defineCommand({
   examples: ['harbor secrets updatekeys etc/secrets.sops.env', 'for f in $(git ls-files "*.sops.*"); do harbor secrets updatekeys "$f"; done'],
   schema: v.object({ dryRun: v.optional(v.boolean(), false) }),
   async run({ args, options, deps }) {
-    const file = resolve(deps.cwd, args[0]!);
+    const file = await resolveHostPath(deps, args[0]!, options.dryRun ? 'read' : 'write');
     const format = selectSopsFormat(file);
     const doc = parseSopsDocument(await readStoreText(file, format), format, file);
     const plan = await resolveRecipients(file, deps.cwd, { ...deps.env, SOPS_AGE_RECIPIENTS: undefined });

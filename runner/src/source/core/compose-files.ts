@@ -2,6 +2,8 @@
 import { compareCodePoints } from '../../shared/core/compare-code-points';
 import { parseComposeName, type ComposeName } from './compose-name';
 import { isComposeOption } from './compose-options';
+import type { IncludePattern } from '../../descriptor/core/include-pattern';
+import { buildIncludeMatcher } from './include-patterns';
 
 /** The base file: always first when it exists; never a candidate. */
 export const BASE_COMPOSE_FILE = 'compose.yml';
@@ -13,6 +15,8 @@ export interface SelectionInput {
   options: readonly string[];
   /** Every known capability name: nvidia cdi rocm mdc build + the descriptor's. */
   capabilities: readonly string[];
+  /** `source.rules.include`, parsed; undefined: v1's rules (V1_INCLUDE, matched by the fast path below). */
+  include?: readonly IncludePattern[] | undefined;
 }
 
 /** What the source stage hands on: compose gets one `-f` per file, in this order. */
@@ -25,7 +29,8 @@ export interface ComposeSelection {
 
 /**
  * `compose.yml` (when present), then the selected candidates sorted by dot count, then code-point order:
- * Compose lets later files override earlier ones, so single-service files come before cross files.
+ * Compose lets later files override earlier ones, so single-service files come before cross files. The order
+ * is the same whichever `include` patterns selected the files.
  * @example selectComposeFiles({ names: ['compose.yml', 'compose.webui.yml', 'compose.x.webui.ollama.yml',
  *   'compose.ollama.yml'], options: ['webui', 'ollama'], capabilities: ['nvidia'] })
  * // ['compose.yml', 'compose.ollama.yml', 'compose.webui.yml', 'compose.x.webui.ollama.yml']
@@ -43,10 +48,14 @@ export function selectComposeFiles(input: SelectionInput): string[] {
   };
 
   const names = new Set(input.names);
+  const include = input.include && buildIncludeMatcher(input.include, rules);
+  const matches = include
+    ? (parsed: ComposeName) => include(parsed.cross, parsed.cross ? parsed.tokens : parsed.inner.split('.'))
+    : (parsed: ComposeName) => (parsed.cross ? crossSelected(parsed.tokens, rules) : otherSelected(parsed.name, rules));
   const selected: ComposeName[] = [];
   for (const name of names) {
     const parsed = parseComposeName(name);
-    if (parsed && (parsed.cross ? crossSelected(parsed.tokens, rules) : otherSelected(name, rules))) selected.push(parsed);
+    if (parsed && matches(parsed)) selected.push(parsed);
   }
   selected.sort((a, b) => a.dots - b.dots || compareCodePoints(a.name, b.name));
 

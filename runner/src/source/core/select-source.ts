@@ -1,5 +1,5 @@
 // The source stage's decision: from the descriptor's rules and profile, the directory listing and the handles, the selection.
-import { join } from 'node:path/posix';
+import { join, normalize } from 'node:path/posix';
 import { DescriptorError } from '../../shared/core/errors';
 import { BUILTIN_CAPABILITIES } from './capabilities';
 import { didYouMean } from '../../shared/core/closest-names';
@@ -7,6 +7,7 @@ import { BASE_COMPOSE_FILE, selectComposeFiles, type ComposeSelection } from './
 import { checkHandles } from './compose-handles';
 import { buildComposeOptions, splitOptions } from './compose-options';
 import type { Profile, SourceRules } from '../../descriptor/core/descriptor-schema';
+import { parseIncludePattern, type IncludePattern } from '../../descriptor/core/include-pattern';
 
 export const DEFAULT_PROFILE = 'default';
 
@@ -22,6 +23,17 @@ export interface SourceInput {
   noDefaults: boolean;
   /** Auto-detected capabilities, or the `--capabilities` pin. */
   detected: readonly string[];
+  /** The base entries given as paths relative to the home (with a `/`) that exist, normalised (`compose.yml`). */
+  homeFiles?: ReadonlySet<string>;
+}
+
+/**
+ * A base entry: a bare name is a file of `dir` (as v1's `compose.yml`); a path with a `/` is relative to the home
+ * (`./compose.yml` is the home's own compose.yml, for v1's layout). The schema keeps paths inside the home.
+ * @example selectBasePath('./compose.yml', 'services') // 'compose.yml'
+ */
+export function selectBasePath(entry: string, dir: string): string {
+  return entry.includes('/') ? normalize(entry) : join(dir, entry);
 }
 
 /**
@@ -46,18 +58,20 @@ export function selectSource(input: SourceInput): ComposeSelection {
   });
   const present = new Set(names);
   const base = rules.base.filter((file) => {
-    if (present.has(file)) return true;
+    if (file.includes('/') ? input.homeFiles?.has(selectBasePath(file, rules.dir)) : present.has(file)) return true;
     if (file === BASE_COMPOSE_FILE) return false;
-    throw new DescriptorError(`source.rules.base: ${join(rules.dir, file)} does not exist`, {
-      hint: `create it, or remove "${file}" from source.rules.base in etc/harbor.yaml`,
+    throw new DescriptorError(`source.rules.base: ${selectBasePath(file, rules.dir)} does not exist`, {
+      hint: `create it, or remove "${file}" from source.rules.base in etc/harbor.yaml (a name is a file of ${rules.dir}/, a path with a / is relative to the home)`,
     });
   });
-  const selected = selectComposeFiles({ names, options, capabilities }).filter(
+  // The schema has checked every pattern; undefined keeps v1's rules on their fast path.
+  const include = rules.include?.map((p) => parseIncludePattern(p) as IncludePattern);
+  const selected = selectComposeFiles({ names, options, capabilities, include }).filter(
     (file) => !base.includes(file) && (file !== BASE_COMPOSE_FILE || rules.base.includes(BASE_COMPOSE_FILE)),
   );
   const split = splitOptions(options, capabilities);
   return {
-    files: [...base, ...selected].map((file) => join(rules.dir, file)),
+    files: [...base.map((file) => selectBasePath(file, rules.dir)), ...selected.map((file) => join(rules.dir, file))],
     services: split.services,
     options,
     capabilities: split.capabilities,

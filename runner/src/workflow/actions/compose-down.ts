@@ -1,5 +1,6 @@
 // The `compose.down` action: `docker compose down --remove-orphans`: containers and networks go, volumes only when asked.
 import * as v from 'valibot';
+import { stopStackTunnels } from '../../tunnels/stop-stack-tunnels';
 import { defineAction, type PlanContext } from '../action';
 import { listSuffix, planComposeStep, runComposeStep } from './compose-step';
 
@@ -29,6 +30,8 @@ export const composeDownAction = defineAction({
   params: Params,
   plan,
   run: async (p, ctx) => {
+    // Tunnels first: compose does not know these one-off containers, and their network could not be removed.
+    await stopStackTunnels(ctx.deps, ctx.projectName, p.services);
     await runComposeStep(ctx, plan(p, ctx), 'progress');
     return { summary: p.volumes ? 'containers, networks and volumes removed' : 'containers and networks removed' };
   },

@@ -1,5 +1,6 @@
 // What every compose.* action shares: plan the exact compose argv from the step context, and run that same argv.
 import { runCompose } from '../../compose/compose';
+import { buildComposeCallArgv } from '../../compose/model/compose-call-argv';
 import { buildComposeArgv } from '../../compose/core/compose-argv';
 import type { ActionContext, PlanContext, PlannedStep } from '../action';
 
@@ -16,7 +17,10 @@ export function planComposeStep(ctx: PlanContext, subcommand: string, args: read
  * `progress` (up, down, pull, build) keeps compose's output off a stdout that a script reads (see runCompose).
  */
 export async function runComposeStep(ctx: ActionContext, planned: { argv: string[] }, stdio: 'inherit' | 'progress' = 'inherit'): Promise<void> {
-  await runCompose(ctx.deps, planned.argv, { env: ctx.composeEnv, stdio, secretValues: ctx.secretValues ?? [] });
+  const secretValues = ctx.secretValues ?? [];
+  // Single-file mode (docs/compose-model.md): the N files planned (and printed by --dry-run) become one merged file.
+  const argv = await buildComposeCallArgv(ctx.deps, { name: ctx.projectName, directory: ctx.home }, ctx.selection.files, { composeEnv: ctx.composeEnv, secretValues }, planned.argv);
+  await runCompose(ctx.deps, argv, { env: ctx.composeEnv, stdio, secretValues });
 }
 
 /** ' hello greeter' or '' (for descriptions). */

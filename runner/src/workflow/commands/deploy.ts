@@ -4,7 +4,6 @@ import { readComposeContainers } from '../../compose/compose-containers';
 import { defineCommand } from '../../shared/command-spec';
 import type { Step } from '../../descriptor/core/descriptor-schema';
 import { selectStage } from '../../descriptor/core/select-stage';
-import { PREPARE_OVERLAY_PATH } from '../../prepare/core/build-prepare-overlay';
 import { renderSelection } from '../../source/core/render-selection';
 import { buildServiceUrls } from '../../compose/core/service-url';
 import type { Deps } from '../../shared/deps';
@@ -12,6 +11,7 @@ import { planStage } from '../plan-stage';
 import { renderStagePlan } from '../render-stage-plan';
 import { runStage, type StageResult } from '../run-stage';
 import { buildActionContext, type StageContext } from '../../stack/action-context';
+import { renderPrepareLine } from '../../compose/commands/print-command-plan';
 import { printUrls } from '../../compose/commands/print-urls';
 import { resolveSource, type ResolvedSource } from '../../stack/resolve-source';
 import { prepareStack, readStack, type Stack } from '../../stack/stack';
@@ -73,12 +73,6 @@ export const deployCommand = defineCommand({
 /** The source stage's result, as --json prints it: the stack's compose files (the overlay shows in each argv). */
 function head(source: ResolvedSource) {
   return { project: source.project.name, files: source.selection.files, services: source.selection.services };
-}
-
-/** One line of the dry-run text: what prepare would do before the stages. */
-function renderPrepareLine(source: ResolvedSource): string {
-  const services = source.selection.services.join(' ') || '(none)';
-  return `prepare: env layers and templates of ${services} into var/run/, overlay ${PREPARE_OVERLAY_PATH} (\`harbor plan\` shows the changes)\n`;
 }
 
 async function readUrls(deps: Deps, ctx: StageContext) {

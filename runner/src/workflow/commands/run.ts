@@ -2,7 +2,7 @@
 import * as v from 'valibot';
 import { readComposeDir } from '../../source/compose-dir';
 import { ACTIONS } from '../action-registry';
-import { loadDescriptor } from '../../descriptor/descriptor-loader';
+import { loadHomeDescriptor } from '../../source/load-home-descriptor';
 import { defineCommand } from '../../shared/command-spec';
 import { checkHandles, knownHandles } from '../../source/core/compose-handles';
 import type { Descriptor } from '../../descriptor/core/descriptor-schema';
@@ -55,7 +55,7 @@ export const runCommand = defineCommand({
   schema: RunOptions,
   async run({ args, rest, options, deps }) {
     const [name, ...more] = args as [string, ...string[]];
-    const { descriptor } = await loadDescriptor(deps.home, { stack: options.stack, actions: ACTIONS });
+    const { descriptor } = await loadHomeDescriptor(deps.home, { stack: options.stack, actions: ACTIONS });
     const stages = selectStageNames(descriptor);
     if (name === 'source' || name === 'prepare' || stages.includes(name)) {
       if (rest.length) throw new UsageError(`run ${name}: arguments after -- are only for a one-off service command`, { hint: 'run `harbor run --help`' });

@@ -52,6 +52,7 @@ describe('harbor descriptor check', () => {
     deepStrictEqual(JSON.parse(stdout), {
       valid: true,
       files: ['etc/harbor.yaml'],
+      layout: 'descriptor',
       stages: [
         { name: 'deploy', steps: 2, default: false },
         { name: 'post_deploy', steps: 0, default: true },
@@ -113,9 +114,14 @@ describe('harbor descriptor schema', () => {
     ]);
   });
 
-  it('--output outside the home inside the runner is refused', async () => {
+  it('--output on no host mount inside the runner is refused (runner/src/boundary)', async () => {
     const home = await makeTempHome({});
-    const deps = { ...createFakeDeps(() => ({}), home), env: { HARBOR_IN_RUNNER: '1' } };
-    await rejects(runCli(['descriptor', 'schema', '-o', '/tmp/x.json'], COMMANDS, deps), { message: `descriptor schema: /tmp/x.json is outside the Harbor home (${home})`, exitCode: 2 });
+    // A fake mount table: the runner's root and the home, as harbor.sh mounts it from inside the home.
+    const readMountInfo = async () => `1 0 0:1 / / rw - overlay overlay rw\n2 1 0:2 ${home} ${home} rw - ext4 /dev/vda rw\n`;
+    const deps = { ...createFakeDeps(() => ({}), home), env: { HARBOR_IN_RUNNER: '1' }, readMountInfo };
+    await rejects(runCli(['descriptor', 'schema', '-o', '/tmp/x.json'], COMMANDS, deps), {
+      message: `/tmp/x.json: outside the folders the runner can see (the Harbor home ${home}); nothing was written`,
+      exitCode: 2,
+    });
   });
 });

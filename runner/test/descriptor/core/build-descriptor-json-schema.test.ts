@@ -43,7 +43,7 @@ describe('the JSON Schema judges descriptors as the runner does (checked with aj
     { name: 'missing required param', yaml: 'version: 1\ndeploy: { steps: [{ action: log.info }] }\n', valid: false },
     { name: 'bad profile name', yaml: 'version: 1\nprofiles: { GPU: {} }\n', valid: false },
     { name: 'bad project', yaml: 'version: 1\nproject: My App\n', valid: false },
-    { name: 'unknown rules key', yaml: 'version: 1\nsource: { rules: { include: [] } }\n', valid: false },
+    { name: 'unknown rules key', yaml: 'version: 1\nsource: { rules: { exclude: [] } }\n', valid: false },
   ];
   for (const c of cases) it(`${c.valid ? 'accepts' : 'rejects'}: ${c.name}`, () => equal(accepts(c.yaml), c.valid));
 });

@@ -20,7 +20,8 @@ describe('TemplatesConfigSchema', () => {
   for (const c of cases) it(c.name, () => deepStrictEqual(v.parse(TemplatesConfigSchema, c.input), c.expected));
 
   const bad: Array<{ name: string; input: unknown; expected: unknown }> = [
-    { name: 'unknown engine', input: [{ from: 'a', engine: 'handlebars' }], expected: { path: '0.engine', message: 'Invalid type: Expected ("envsubst" | "liquid") but received "handlebars"' } },
+    { name: 'unknown engine', input: [{ from: 'a', engine: 'jinja' }], expected: { path: '0.engine', message: 'Invalid type: Expected ("envsubst" | "liquid") but received "jinja"' } },
+    { name: 'an engine of the brief this release lacks', input: [{ from: 'a', engine: 'handlebars' }], expected: { path: '0.engine', message: 'engine "handlebars" is not in this release: use "liquid": {{ name }} prints a value as in Handlebars, and {% if %} / {% for %} stand in for {{#if}} / {{#each}}' } },
     { name: 'unknown key', input: [{ from: 'a', form: 'b' }], expected: { path: '0.form', message: 'Invalid key: Expected never but received "form"' } },
     { name: 'missing from', input: [{ to: 'var/run/x/' }], expected: { path: '0.from', message: 'Invalid key: Expected "from" but received undefined' } },
     { name: 'empty from', input: [{ from: '' }], expected: { path: '0.from', message: 'must not be empty' } },
@@ -40,7 +41,8 @@ describe('InterpolationConfigSchema', () => {
   const bad: Array<{ name: string; input: unknown; expected: unknown }> = [
     { name: 'a bad variable name', input: { values: { extra: { '1X': 'a' } } }, expected: { path: 'values.extra.1X', message: 'must be a variable name: letters, digits and _, not starting with a digit' } },
     { name: 'a nested value', input: { values: { extra: { X: { a: 1 } } } }, expected: { path: 'values.extra.X', message: 'must be a string, a number or a boolean' } },
-    { name: 'handlebars', input: { engine: 'handlebars' }, expected: { path: 'engine', message: 'Invalid type: Expected ("envsubst" | "liquid") but received "handlebars"' } },
+    { name: 'handlebars: what to use instead', input: { engine: 'handlebars' }, expected: { path: 'engine', message: 'engine "handlebars" is not in this release: use "liquid": {{ name }} prints a value as in Handlebars, and {% if %} / {% for %} stand in for {{#if}} / {{#each}}' } },
+    { name: 'an unknown engine', input: { engine: 'jinja' }, expected: { path: 'engine', message: 'Invalid type: Expected ("envsubst" | "liquid") but received "jinja"' } },
   ];
   for (const c of bad) it(`rejects ${c.name}`, () => deepStrictEqual(firstIssue(InterpolationConfigSchema, c.input), c.expected));
 });

@@ -42,12 +42,12 @@ describe('validateDescriptor: valid descriptors get their defaults', () => {
     {
       name: 'minimal',
       yaml: 'version: 1\n',
-      expected: { version: 1, profiles: {}, source: { rules: DEFAULT_RULES }, prepare: DEFAULT_PREPARE, stages: {} },
+      expected: { version: 1, profiles: {}, source: { rules: DEFAULT_RULES }, prepare: DEFAULT_PREPARE, tunnels: { timeout: 60 }, stages: {} },
     },
     {
       name: 'a project name',
       yaml: 'version: 1\nproject: demo\n',
-      expected: { version: 1, project: 'demo', profiles: {}, source: { rules: DEFAULT_RULES }, prepare: DEFAULT_PREPARE, stages: {} },
+      expected: { version: 1, project: 'demo', profiles: {}, source: { rules: DEFAULT_RULES }, prepare: DEFAULT_PREPARE, tunnels: { timeout: 60 }, stages: {} },
     },
     {
       name: 'profiles, rules, stages and params with action defaults left to the action',
@@ -71,6 +71,7 @@ describe('validateDescriptor: valid descriptors get their defaults', () => {
         profiles: { default: { services: ['hello'], options: [] }, gpu: { services: [], options: ['nvidia'] } },
         source: { rules: { ...DEFAULT_RULES, dir: 'stacks-dir', defaultCapabilities: ['build'] } },
         prepare: DEFAULT_PREPARE,
+        tunnels: { timeout: 60 },
         deploy: { steps: [{ action: 'compose.up', services: ['hello'], when: '${UP}', name: 'start' }] },
         destroy: { steps: [{ action: 'compose.down', continueOnError: true }] },
         stages: { backup: { steps: [{ action: 'log.info', message: 'hi', when: false }] } },
@@ -79,7 +80,7 @@ describe('validateDescriptor: valid descriptors get their defaults', () => {
     {
       name: 'top-level x- keys hold anchors and are ignored',
       yaml: 'version: 1\nx-up: &up { action: compose.up }\ndeploy: { steps: [*up] }\n',
-      expected: { version: 1, profiles: {}, source: { rules: DEFAULT_RULES }, prepare: DEFAULT_PREPARE, deploy: { steps: [{ action: 'compose.up' }] }, stages: {} },
+      expected: { version: 1, profiles: {}, source: { rules: DEFAULT_RULES }, prepare: DEFAULT_PREPARE, tunnels: { timeout: 60 }, deploy: { steps: [{ action: 'compose.up' }] }, stages: {} },
     },
   ];
   for (const c of cases) it(c.name, () => deepStrictEqual(validate(c.yaml), c.expected));
@@ -97,8 +98,8 @@ describe('validateDescriptor: every error names file:line:col and the dotted pat
     },
     {
       name: 'unknown key without a close match',
-      yaml: 'version: 1\nsource:\n  rules:\n    include: []\n',
-      expected: `${SYS}:4:5: source.rules.include: unknown key "include"`,
+      yaml: 'version: 1\nsource:\n  rules:\n    selection: []\n',
+      expected: `${SYS}:4:5: source.rules.selection: unknown key "selection"`,
     },
     { name: 'unknown key in a profile', yaml: 'version: 1\nprofiles:\n  a:\n    service: []\n', expected: `${SYS}:4:5: profiles.a.service: unknown key "service" (did you mean services?)` },
     { name: 'unknown key in a stage', yaml: 'version: 1\ndeploy:\n  step: []\n', expected: `${SYS}:3:3: deploy.step: unknown key "step" (did you mean steps?)` },

@@ -8,6 +8,7 @@ const healthy: DoctorProbes = {
   runnerVersion: '2.0.0',
   inRunner: true,
   codeCache: 'used',
+  bundle: { state: 'read', sha256: 'ab12', label: 'ab12' },
   engine: { state: 'up', engineVersion: '27.1.0', apiVersion: '1.46', dataRoot: '/var/lib/docker', runtimes: ['runc'] },
   composeVersion: '2.29.1',
   home: '/home/u/harbor',

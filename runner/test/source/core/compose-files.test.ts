@@ -4,6 +4,10 @@ import { selectComposeFiles } from '../../../src/source/core/compose-files';
 import { buildComposeOptions } from '../../../src/source/core/compose-options';
 import { parseComposeName } from '../../../src/source/core/compose-name';
 import { readV1ComposeNames } from '../../support/v1-compose-names';
+import { parseIncludePattern, V1_INCLUDE, type IncludePattern } from '../../../src/descriptor/core/include-pattern';
+
+/** v1's rules in their pattern form: every case below must select the same through them (docs/compose-rules.md). */
+const V1_PATTERNS = V1_INCLUDE.map((p) => parseIncludePattern(p) as IncludePattern);
 
 const CAPABILITIES = ['nvidia', 'cdi', 'rocm', 'mdc', 'build'];
 const V1 = readV1ComposeNames();
@@ -56,18 +60,23 @@ describe('selectComposeFiles: COMPOSE-RULES.md worked examples on the v1 catalog
       });
       const files = selectComposeFiles({ names: ['compose.yml', ...V1], options, capabilities: CAPABILITIES });
       deepStrictEqual(files, ['compose.yml', ...c.expected.split(', ').map(expand)]);
+      deepStrictEqual(selectComposeFiles({ names: ['compose.yml', ...V1], options, capabilities: CAPABILITIES, include: V1_PATTERNS }), files, 'the pattern form agrees');
     });
   }
 });
 
 describe('selectComposeFiles: `*` over the v1 catalogue', () => {
   const capabilityTokens = (name: string) => name.split('.').filter((t) => CAPABILITIES.includes(t));
-  const select = (given: string[], noDefaults: boolean) =>
-    selectComposeFiles({
+  const select = (given: string[], noDefaults: boolean) => {
+    const input = {
       names: V1,
       options: buildComposeOptions({ defaultCapabilities: [], defaultServices: ['webui', 'llamacpp'], noDefaults, given, detectedCapabilities: [] }),
       capabilities: CAPABILITIES,
-    });
+    };
+    const files = selectComposeFiles(input);
+    deepStrictEqual(selectComposeFiles({ ...input, include: V1_PATTERNS }), files, 'the pattern form agrees');
+    return files;
+  };
 
   it('--no-defaults * selects the 569 files with no capability token', () => {
     const files = select(['*'], true);
@@ -105,6 +114,7 @@ function runCases(cases: Case[]): void {
   for (const c of cases) {
     it(c.name, () => {
       deepStrictEqual(selectComposeFiles({ names: c.names, options: c.options, capabilities: c.capabilities ?? CAPABILITIES }), c.expected);
+      deepStrictEqual(selectComposeFiles({ names: c.names, options: c.options, capabilities: c.capabilities ?? CAPABILITIES, include: V1_PATTERNS }), c.expected, 'the pattern form agrees');
     });
   }
 }

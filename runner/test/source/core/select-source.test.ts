@@ -158,7 +158,7 @@ const errors: Array<{ name: string; input: Partial<SourceInput>; message: string
     name: 'a missing extra base file',
     input: { rules: { ...rules, base: ['compose.yml', 'compose.base2.yml'] } },
     message: 'source.rules.base: etc/stacks/compose.base2.yml does not exist',
-    hint: 'create it, or remove "compose.base2.yml" from source.rules.base in etc/harbor.yaml',
+    hint: 'create it, or remove "compose.base2.yml" from source.rules.base in etc/harbor.yaml (a name is a file of etc/stacks/, a path with a / is relative to the home)',
   },
 ];
 

@@ -82,10 +82,12 @@ describe('harbor run <stage>', () => {
     const home = await makeTempHome(FILES);
     const deps = { ...createFakeDeps(fakeCompose, home), env: { ENABLE_TUNNEL: '1' } };
     const code = await runCli(['run', 'deploy', '--capabilities', ''], [runCommand], deps);
-    // A stage with compose.up is prepared first: compose is asked for its services, and up gets the overlay.
+    // A stage with compose.up is prepared first (the services from Harbor's compose model), and up gets the overlay.
     const files = ['etc/stacks/compose.yml', 'etc/stacks/compose.hello.yml'];
     const h = head(home, [...files, OVERLAY]);
-    deepStrictEqual(deps.calls.map((c) => c.argv), [[...head(home, files), 'config', '--services'], [...h, 'up', '-d', '--wait', '--remove-orphans'], [...h, 'ps', '--format', 'json']]);
+    // Single-file mode: up gets one merged file built from exactly those files (docs/compose-model.md).
+    const single = head(home, ['var/run/.harbor/compose.model.json']);
+    deepStrictEqual(deps.calls.map((c) => c.argv), [[...single, 'up', '-d', '--wait', '--remove-orphans'], [...h, 'ps', '--format', 'json']]);
     deepStrictEqual([code, deps.stdout.join('')], [0, 'http://localhost:8080\n']);
     deepStrictEqual(deps.logs.filter((l) => l.startsWith('start') || l.startsWith('info')), [
       'info: 0 added, 0 changed, 0 removed, 0 unchanged',
@@ -127,7 +129,7 @@ describe('harbor run <stage>', () => {
     const deps = createFakeDeps(fakeCompose, home);
     const code = await runCli(['run', 'greeter', 'ls', '--capabilities', '', '--', '-la', '/www'], [runCommand], deps);
     const files = ['etc/stacks/compose.yml', 'etc/stacks/compose.greeter.yml', 'etc/stacks/compose.hello.yml'];
-    deepStrictEqual([code, deps.calls.map((c) => c.argv)], [0, [[...head(home, files), 'config', '--services'], [...head(home, [...files, OVERLAY]), 'run', '--rm', '-T', 'greeter', 'ls', '-la', '/www']]]);
+    deepStrictEqual([code, deps.calls.map((c) => c.argv)], [0, [[...head(home, [...files, OVERLAY]), 'run', '--rm', '-T', 'greeter', 'ls', '-la', '/www']]]);
   });
 
   const errors: Array<{ name: string; files?: Record<string, string>; argv: string[]; message: string; exitCode: number }> = [

@@ -1,0 +1,33 @@
+// Harbor's compose model equals `docker compose config --format json` on a corpus of small cases: one per merge rule and short syntax.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { requireDocker } from '../../support/docker-available';
+import { compareWithCompose } from '../../support/compose-differential';
+
+const CASES = fileURLToPath(new URL('../../fixtures/compose-model/cases/', import.meta.url));
+
+interface CaseSpec {
+  env?: Record<string, string>;
+  /** `fallback`: the model must decline (compose then answers); default `same`. */
+  expect?: 'same' | 'fallback';
+}
+
+for (const name of readdirSync(CASES).sort()) {
+  const dir = join(CASES, name);
+  const files = readdirSync(dir).filter((f) => /^\d+\.yml$/.test(f)).sort();
+  const spec: CaseSpec = existsSync(join(dir, 'case.json')) ? JSON.parse(readFileSync(join(dir, 'case.json'), 'utf8')) : {};
+  test(`compose model: ${name}`, (t) => {
+    if (!requireDocker(t)) return;
+    const result = compareWithCompose(dir, files, spec.env);
+    if (spec.expect === 'fallback') {
+      assert.ok(result.unsupported, `expected the model to decline, got ${result.difference ?? 'the same model'}`);
+      return;
+    }
+    assert.equal(result.composeError, undefined, `compose failed: ${result.composeError}`);
+    assert.equal(result.unsupported, undefined, `the model declined: ${result.unsupported}`);
+    assert.equal(result.difference, undefined, `first difference: ${result.difference}`);
+  });
+}
