@@ -21,7 +21,11 @@ import { descriptorSchemaCommand } from '../descriptor/commands/descriptor-schem
 import { doctorCommand } from '../doctor/commands/doctor';
 import { envCommand } from '../env/commands/env';
 import { envExplainCommand } from '../env/commands/env-explain';
+import { envSetCommand } from '../env/commands/env-set';
+import { envUnsetCommand } from '../env/commands/env-unset';
 import { runCommand } from '../workflow/commands/run';
+import { svcCommand } from '../svc/commands/svc';
+import { sizeCommand } from '../size/commands/size';
 import { runnerSaveCommand } from '../runner-image/commands/runner-save';
 import { secretsDecryptCommand } from '../secrets/commands/secrets-decrypt';
 import { secretsEncryptCommand } from '../secrets/commands/secrets-encrypt';
@@ -64,11 +68,15 @@ export const ALL_COMMANDS: readonly CommandSpec[] = [
   tunnelStopCommand,
   tunnelNamedCommand,
   configCommand,
+  sizeCommand,
   runCommand,
+  svcCommand,
   descriptorCheckCommand,
   descriptorSchemaCommand,
   envCommand,
   envExplainCommand,
+  envSetCommand,
+  envUnsetCommand,
   doctorCommand,
   runnerSaveCommand,
   secretsDecryptCommand,

@@ -46,8 +46,9 @@ export function parseCli(argv: readonly string[], commands: readonly CommandSpec
   } catch (err) {
     throw new UsageError((err as Error).message, { hint: 'run `harbor --help` for the commands and their options' });
   }
-  if (parsed.options.help) return { kind: 'help', print: () => cli.outputHelp() };
   const matched = cli.matchedCommand;
+  const ownHelp = matched !== undefined && byName.get(matched.name)?.ownHelp === true && parsed.args.length > 0;
+  if (parsed.options.help && !ownHelp) return { kind: 'help', print: () => cli.outputHelp() };
   if (!matched) {
     if (parsed.options.version) return { kind: 'version' };
     const word = parsed.args[0];

@@ -38,6 +38,8 @@ export interface CommandSpec<S extends v.GenericSchema = v.GenericSchema> {
    * `rest` (`harbor exec hello ls -la`: 1). Harbor's own options must come before that point.
    */
   passThroughAfter?: number;
+  /** With a positional argument, `--help` is the command's (options.help): `harbor svc hello --help` lists hello's commands. */
+  ownHelp?: boolean;
   /** Returns the exit code; undefined means 0. */
   run(ctx: CommandContext<v.InferOutput<S>>): Promise<number | void>;
 }

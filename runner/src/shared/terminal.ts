@@ -8,3 +8,8 @@ export function isInteractiveTerminal(): boolean {
 export function isStdoutTerminal(): boolean {
   return process.stdout.isTTY === true;
 }
+
+/** stdin is a terminal: nothing was piped in. */
+export function isStdinTerminal(): boolean {
+  return process.stdin.isTTY === true;
+}

@@ -15,6 +15,9 @@ import { netTunnelQuickAction } from './actions/net-tunnel-quick';
 import { netTunnelStopAction } from './actions/net-tunnel-stop';
 import { netTunnelNamedDownAction, netTunnelNamedUpAction } from './actions/net-tunnel-named';
 import { verifyRunAction } from './actions/verify-run';
+import { httpCheckAction } from './actions/http-check';
+import { logsTailAction } from './actions/logs-tail';
+import { svcCmdAction } from './actions/svc-cmd';
 
 export const ACTIONS: readonly ActionDefinition[] = [
   // Keep one action per line so parallel additions merge cleanly.
@@ -34,4 +37,7 @@ export const ACTIONS: readonly ActionDefinition[] = [
   netTunnelNamedUpAction,
   netTunnelNamedDownAction,
   verifyRunAction,
+  httpCheckAction,
+  logsTailAction,
+  svcCmdAction,
 ];

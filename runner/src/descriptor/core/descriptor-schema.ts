@@ -5,6 +5,7 @@ import { HooksSchema } from './hooks-schema';
 import { PrepareSchema } from './prepare-schema';
 import { parseIncludePattern } from './include-pattern';
 import { TunnelsSchema } from './tunnels-schema';
+import { ServiceCommandsSchema } from './service-commands-schema';
 
 /** Names of profiles and custom stages: what a user types after `--profile` or `harbor run`. */
 const NAME = /^[a-z][a-z0-9_-]*$/;
@@ -142,6 +143,8 @@ export const DescriptorSchema = v.strictObject({
   destroy: v.optional(StageSchema),
   /** Hooks before and after stages and per service (docs/Harbor-Hooks.md). @example { pre_deploy: [{ script: stacks/db/hooks/migrate.sh }] } */
   hooks: v.optional(v.pipe(HooksSchema, v.description('Hooks before and after stages and around each service (docs/Harbor-Hooks.md).')), {}),
+  /** A service's helpers, in stacks/<service>/harbor.yaml (`harbor svc <service> <command>`). @example { models: { run: ['ollama', 'list'] } } */
+  commands: v.optional(ServiceCommandsSchema),
   /** Custom stages, run with `harbor run NAME`. @example { backup: { steps: [{ action: 'compose.exec', service: 'db', command: ['backup'] }] } } */
   stages: v.optional(
     v.pipe(

@@ -14,4 +14,10 @@ export const PrepareSchema = v.strictObject({
   templates: TemplatesConfigSchema,
   /** How templates are interpolated. @example { engine: 'liquid' } */
   interpolation: InterpolationConfigSchema,
+  /**
+   * `harbor destroy` also removes what prepare wrote into var/run/: the rendered templates (per the manifest),
+   * the generated overlay and prepare's state. Default false: they stay for the next deploy.
+   * @example true
+   */
+  cleanOnDestroy: v.optional(v.pipe(v.boolean(), v.description('Remove the rendered templates, the generated overlay and the prepare state on destroy')), false),
 });

@@ -2,6 +2,7 @@
 import * as v from 'valibot';
 import { readComposeContainers } from '../../compose/compose-containers';
 import { buildServiceUrls } from '../../compose/core/service-url';
+import { withStackHealthReport } from '../../health/check-stack-health';
 import { defineAction, type PlanContext } from '../action';
 import { listSuffix, planComposeStep, runComposeStep } from './compose-step';
 
@@ -48,7 +49,9 @@ export const composeUpAction = defineAction({
     const planned = plan(p, ctx);
     const services = p.services ?? ctx.selection.services;
     await ctx.serviceHooks?.beforeUp(services);
-    await runComposeStep(ctx, planned, 'progress');
+    // A service that fails its healthcheck or exits: its last log lines and healthcheck output, then an error naming it.
+    const check = { project: { name: ctx.projectName, directory: ctx.home }, files: ctx.selection.files, env: ctx.composeEnv, services: p.services, secretValues: ctx.secretValues ?? [] };
+    await withStackHealthReport(ctx.deps, check, () => runComposeStep(ctx, planned, 'progress'));
     const containers = await readComposeContainers(ctx.deps, { name: ctx.projectName, directory: ctx.home }, ctx.selection.files, { env: ctx.composeEnv });
     // post_service_up runs only for a service whose containers are all running and, with a healthcheck, healthy.
     const up = (s: string) => containers.some((c) => c.service === s) && containers.filter((c) => c.service === s).every((c) => c.state === 'running' && (c.health === '' || c.health === 'healthy'));

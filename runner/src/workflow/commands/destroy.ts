@@ -20,6 +20,7 @@ import { ACTIONS } from '../action-registry';
 import { buildHookState, DESTROY_TIMELINE, openDescriptorHooks, planHookTimeline, renderHookPlan, showPlannedHook } from '../../hooks/command-hooks';
 import { HOOK_OPTIONS, hookOptionEntries } from '../../hooks/commands/hook-options';
 import { EMPTY_HOOK_STATE } from '../../hooks/hook-session';
+import { runRemovePrepared } from '../../prepare/run-remove-prepared';
 
 /** `--volumes` turns on `volumes` for every compose.down step of the stage (the descriptor's or the default). */
 export function withVolumes(steps: readonly Step[]): Step[] {
@@ -35,7 +36,7 @@ export const destroyCommand = defineCommand({
     ...HOOK_OPTIONS,
     { flags: '-v, --volumes', description: "Also remove the project's volumes (its data)" },
     { flags: '--dry-run', description: 'Print the steps with their exact commands; change nothing' },
-    { flags: '--json', description: 'Print {"project", "stage": {...}, "removed": {"networks", "volumes"}}' },
+    { flags: '--json', description: 'Print {"project", "stage": {...}, "removed": {"networks", "volumes", "runFiles"}}' },
   ],
   examples: ['./harbor.sh destroy', './harbor.sh destroy --volumes', './harbor.sh destroy --dry-run'],
   schema: v.object({
@@ -66,7 +67,7 @@ export const destroyCommand = defineCommand({
     const state = buildHookState(source, stack);
     await hooks.run('post_source', state);
     // Under the home lock: a destroy never interleaves with a deploy's prepare and up on the same home.
-    const { stage, removed } = await withHomeLock(deps, 'harbor destroy', async () => {
+    const { stage, removed } = await withHomeLock(deps, 'harbor destroy', async (lock) => {
       await hooks.run('pre_destroy', state);
       const stage = await runStage('destroy', steps, ctx, { env: whenEnv });
       if (!stage.ok) throw stage.error;
@@ -75,7 +76,10 @@ export const destroyCommand = defineCommand({
       for (const name of [...removed.networks, ...removed.volumes]) deps.log.info(`removed ${name} (left by another selection)`);
       // The persisted env file holds secrets: it goes with the stack unless prepare.env.keepOnDestroy says otherwise.
       if (!source.descriptor.prepare.env.keepOnDestroy) await removeRunEnvFile(join(deps.home, RUN_ENV_FILE));
-      return { stage, removed };
+      // prepare.cleanOnDestroy: what prepare rendered into var/run/ goes too (the next deploy renders it again).
+      const cleaned = source.descriptor.prepare.cleanOnDestroy ? await runRemovePrepared(deps, lock) : [];
+      if (cleaned.length) deps.log.info(`removed ${cleaned.length} file(s) prepare wrote into var/run/`);
+      return { stage, removed: { ...removed, runFiles: cleaned } };
     });
     await hooks.run('post_destroy', state);
     if (options.json) deps.out(`${JSON.stringify({ project: source.project.name, stage, removed, hooks: hooks.reports }, null, 2)}\n`);

@@ -35,6 +35,7 @@ const DEFAULT_PREPARE = {
   env: { sources: DEFAULT_ENV_SOURCES.map((source) => ({ ...source })), persist: false, keepOnDestroy: false },
   templates: [{ from: 'stacks/${service}/templates/**', to: 'var/run/${service}/config/', secrets: false }],
   interpolation: { engine: 'envsubst', values: { fromEnv: true, extra: {} } },
+  cleanOnDestroy: false,
 };
 
 describe('validateDescriptor: valid descriptors get their defaults', () => {
