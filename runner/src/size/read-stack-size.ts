@@ -1,8 +1,8 @@
 // Measures what a stack uses on disk: images, containers' writable layers, named volumes, bind-mounted folders, var/.
 import { join } from 'node:path';
 import { readComposeContainers } from '../compose/compose-containers';
-import { runCompose } from '../compose/compose';
-import { buildComposeArgv, type ComposeProject } from '../compose/core/compose-argv';
+import type { ComposeProject } from '../compose/core/compose-argv';
+import { readComposeConfigJson } from '../compose/read-compose-config';
 import type { Deps } from '../shared/deps';
 import { CommandError, UsageError } from '../shared/core/errors';
 import { buildSizeReport, type SizeReport } from './core/build-size-report';
@@ -21,8 +21,7 @@ export interface StackSizeQuery {
  * them read-only (the runner itself sees only the home); images and writable layers come from the engine.
  */
 export async function readStackSize(deps: Deps, query: StackSizeQuery): Promise<SizeReport> {
-  const config = await runCompose(deps, buildComposeArgv(query.project, query.files, 'config', ['--format', 'json']), { env: query.env, stdio: 'capture' });
-  const services = selectServiceMounts(config.stdout, query.project.name);
+  const services = selectServiceMounts(await readComposeConfigJson(deps, query), query.project.name);
   const containers = await readComposeContainers(deps, query.project, query.files, { env: query.env, all: true });
 
   // Containers: their image (the one they run, even if the tag moved since) and writable layer.

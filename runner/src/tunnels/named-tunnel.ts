@@ -9,7 +9,8 @@ import { INGRESS_FILE, renderIngress, type RenderedIngress } from './core/render
 import { buildTarOneFile } from './core/tar-one-file';
 import { DEFAULT_TOKEN_NAME } from '../descriptor/core/tunnels-schema';
 import { findTunnels, removeTunnels, waitForTunnel } from './docker-tunnels';
-import { readComposeModel } from './read-compose-model';
+import { readComposeConfigJson } from '../compose/read-compose-config';
+import type { ComposeModelForTunnels } from './core/select-tunnel-target';
 import { cloudflaredImage, startError, type TunnelStack } from './start-quick-tunnel';
 
 /** cloudflared's image runs as the distroless `nonroot` user. */
@@ -22,7 +23,7 @@ const CLOUDFLARED_UID = 65532;
 export async function writeTunnelIngress(deps: Deps, stack: TunnelStack): Promise<RenderedIngress | undefined> {
   const named = stack.config.named;
   if (!named) return undefined;
-  const model = await readComposeModel(deps, { project: stack.project, files: stack.files, env: stack.composeEnv, secretValues: stack.secretValues });
+  const model = JSON.parse(await readComposeConfigJson(deps, { project: stack.project, files: stack.files, env: stack.composeEnv, secretValues: stack.secretValues })) as ComposeModelForTunnels;
   const rendered = renderIngress(named.ingress, model, stack.services);
   const file = join(deps.home, INGRESS_FILE);
   const current = await readFile(file, 'utf8').catch(() => undefined);

@@ -6,7 +6,8 @@ import { planQuickTunnel } from './core/plan-tunnel-container';
 import { selectTunnelTarget } from './core/select-tunnel-target';
 import { DEFAULT_CLOUDFLARED_IMAGE, type TunnelsConfig } from '../descriptor/core/tunnels-schema';
 import { findTunnels, readQuickTunnelUrl, removeTunnels, waitForTunnel } from './docker-tunnels';
-import { readComposeModel } from './read-compose-model';
+import { readComposeConfigJson } from '../compose/read-compose-config';
+import type { ComposeModelForTunnels } from './core/select-tunnel-target';
 
 /** What tunnels need of a stack: where compose runs, its files and env, and the descriptor's `tunnels:`. */
 export interface TunnelStack {
@@ -38,7 +39,7 @@ export function cloudflaredImage(deps: Deps, config: TunnelsConfig): string {
  */
 export async function startQuickTunnel(deps: Deps, stack: TunnelStack, service: string, options: { port?: number; timeout?: number } = {}): Promise<QuickTunnel> {
   const log = deps.log.withTag('tunnel');
-  const model = await readComposeModel(deps, { project: stack.project, files: stack.files, env: stack.composeEnv, secretValues: stack.secretValues });
+  const model = JSON.parse(await readComposeConfigJson(deps, { project: stack.project, files: stack.files, env: stack.composeEnv, secretValues: stack.secretValues })) as ComposeModelForTunnels;
   const target = selectTunnelTarget(model, service, options.port);
   const timeout = options.timeout ?? stack.config.timeout;
 
