@@ -532,9 +532,9 @@ read_command() {
     esac
   done
   case $words in
-    'secrets edit' | 'secrets set' | 'secrets unset' | 'secrets updatekeys' | 'secrets rotate' | 'runner save') writes=1 ;;
+    'secrets edit' | 'secrets set' | 'secrets unset' | 'secrets updatekeys' | 'secrets rotate' | 'runner save' | 'task run') writes=1 ;;
     'secrets encrypt') writes=$has_output$in_place ;;
-    'secrets decrypt' | 'descriptor schema') writes=$has_output ;;
+    'secrets decrypt' | 'descriptor schema' | 'task schema') writes=$has_output ;;
   esac
 }
 

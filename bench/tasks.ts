@@ -10,6 +10,7 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import { createConsola } from 'consola';
 import { createProcessRunner } from '../runner/src/shared/process-runner';
 import { checkTaskDir } from '../runner/src/tasks/load-task';
+import { DEFAULT_RETRY } from '../runner/src/tasks/core/retry-policy';
 import { runJob } from '../runner/src/tasks/run-job';
 
 const BASE = process.env.BENCH_BASE_IMAGE ?? 'harbor-ci/debian:bookworm';
@@ -41,7 +42,7 @@ const loaded = (await checkTaskDir(task, { cwd: root, home: root, inRunner: fals
 
 async function harborJob(n: number, name: string): Promise<number> {
   const t0 = performance.now();
-  await runJob([loaded], { jobName: name, jobsDir: join(root, 'jobs'), nAttempts: n, nConcurrent: n, timeoutMultiplier: 1, agent: 'oracle', disableVerification: false, include: [], exclude: [], taskDirs: [task] }, {
+  await runJob([loaded], { jobName: name, jobsDir: join(root, 'jobs'), nAttempts: n, nConcurrent: n, timeoutMultiplier: 1, agent: 'oracle', disableVerification: false, include: [], exclude: [], taskDirs: [task], retry: DEFAULT_RETRY }, {
     run: runner.run, log, hostEnv: {}, now: () => new Date(), uuid: randomUUID, sleep: (ms) => sleep(ms), owner: undefined, randomBytes: (k) => randomBytes(k), progress: () => undefined,
   });
   return (performance.now() - t0) / 1000;

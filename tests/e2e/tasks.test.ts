@@ -2,7 +2,7 @@
 // which the runner sees at the same path, so the host's engine can build from and bind-mount them.
 import { strict as assert } from 'node:assert';
 import { spawnSync } from 'node:child_process';
-import { copyFileSync, cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { copyFileSync, cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, realpathSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, test } from 'node:test';
@@ -12,8 +12,12 @@ import { removeFixtureTaskImages } from '../support/task-images';
 import { SHIM, runHarbor } from '../support/run-harbor';
 
 const REPO = fileURLToPath(new URL('../..', import.meta.url));
-const home = mkdtempSync(join(tmpdir(), 'harbor-e2e-tasks-'));
+const home = realpathSync(mkdtempSync(join(tmpdir(), 'harbor-e2e-tasks-')));
 after(() => rmSync(home, { recursive: true, force: true }));
+/** A user's project folder outside the home, holding a task. */
+const project = realpathSync(mkdtempSync(join(tmpdir(), 'harbor-e2e-tasks-cwd-')));
+after(() => rmSync(project, { recursive: true, force: true }));
+cpSync(join(REPO, 'tests/fixtures/tasks/hello-world'), join(project, 'e2e-hello-world'), { recursive: true });
 after(() => removeFixtureTaskImages('e2e-'));
 const shim = join(home, 'harbor.sh');
 copyFileSync(SHIM, shim);
@@ -40,7 +44,18 @@ test('task check and task run through ./harbor.sh', async (t) => {
   const left = spawnSync('docker', ['ps', '-a', '--format', '{{.Label "com.docker.compose.project"}}'], { encoding: 'utf8' }).stdout.split('\n').filter((p) => p.startsWith('hb-e2e-'));
   assert.deepEqual(left, []);
 
-  const outside = await harbor(['task', 'run', 'tasks/e2e-hello-world', '-o', '/tmp/elsewhere-jobs']);
+  // Paths typed relative to a working directory outside the home mean what they mean in the shell
+  // (resolveHostPath): the task is read from there and the jobs are written there.
+  const fromProject = await harbor(['task', 'run', 'e2e-hello-world', '-o', 'out/jobs', '--job-name', 'here'], project);
+  assert.equal(fromProject.code, 0, fromProject.stderr);
+  assert.match(fromProject.stdout, /^1 trial, 0 errors, mean reward 1\.000; results in out\/jobs\/here$/m);
+  const trial = readdirSync(join(project, 'out/jobs/here')).find((d) => d.startsWith('e2e-hello-world__'))!;
+  assert.deepEqual(JSON.parse(readFileSync(join(project, 'out/jobs/here', trial, 'result.json'), 'utf8')).verifier_result, { rewards: { reward: 1 } });
+  for (const file of ['lock.json', 'job.log', `${trial}/lock.json`, `${trial}/trial.log`]) assert.ok(existsSync(join(project, 'out/jobs/here', file)), file);
+
+  // A path the runner cannot see is refused before anything is written.
+  const outside = await harbor(['task', 'run', 'tasks/e2e-hello-world', '-o', '/var/elsewhere-jobs']);
   assert.equal(outside.code, 2);
-  assert.equal(outside.stderr, `✖ task run: --jobs-dir /tmp/elsewhere-jobs is outside the Harbor home (${home})\n  the engine bind-mounts trial folders by their host path: keep jobs inside the home\n`);
+  assert.match(outside.stderr, new RegExp(`^✖ /var/elsewhere-jobs: outside the folders the runner can see \\(the Harbor home ${home}\\); nothing was written\n`));
+  assert.equal(existsSync('/var/elsewhere-jobs'), false);
 });

@@ -1,6 +1,8 @@
 // The phases of a trial inside a started environment: healthcheck, oracle solve.sh, tests/test.sh, artifacts.
-import { mkdir, readFile, stat, writeFile } from 'node:fs/promises';
-import { basename, join } from 'node:path';
+import { mkdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
+import { basename, dirname, join } from 'node:path';
+import { glob } from 'tinyglobby';
+import { buildExcludeGlobs, topmostPaths } from './core/artifact-excludes';
 import type { ComposeEnvironment } from './compose-environment';
 import { parseReward, type Rewards } from './core/parse-reward';
 import { resolveEnvTemplates } from './core/resolve-env-templates';
@@ -38,6 +40,8 @@ export interface AgentOutcome {
   error?: TrialError;
   /** A missing solve.sh skips verification (FileNotFoundError), as in the framework. */
   skipVerification: boolean;
+  /** solve.sh's exit code, when it ran to its end. */
+  exitCode?: number;
 }
 
 /** The oracle: upload solution/ to /solution, chmod +x as root, run it as agent.user in WORKDIR, output to /logs/agent/oracle.txt. */
@@ -62,7 +66,7 @@ export async function runOracle(ctx: PhaseContext, solutionDir: string, agent: P
   }
   // The framework (0.20+) records a failing solve.sh in agent/exit-code.txt and still verifies.
   if (r.code !== 0) await writeFile(join(hostAgentDir, 'exit-code.txt'), `${r.code}\n`);
-  return { skipVerification: false };
+  return { skipVerification: false, exitCode: r.code };
 }
 
 export interface VerifierOutcome {
@@ -105,6 +109,8 @@ export interface ManifestEntry {
   source: string;
   destination: string;
   status: 'ok' | 'failed';
+  /** What the artifact's `exclude` patterns removed, relative to the destination. */
+  excluded?: string[];
   error?: string;
 }
 
@@ -117,9 +123,29 @@ export async function collectArtifacts(ctx: PhaseContext, artifacts: readonly Ar
     await mkdir(join(target, '..'), { recursive: true });
     const source = a.source.startsWith('/') || !ctx.workdir ? a.source : `${ctx.workdir}/${a.source}`;
     const r = await ctx.env.copyOut(source, target, a.service);
-    entries.push(r.code === 0 ? { source: a.source, destination, status: 'ok' } : { source: a.source, destination, status: 'failed', error: r.stderr.trim().split('\n').pop() ?? `exit ${r.code}` });
+    if (r.code !== 0) {
+      entries.push({ source: a.source, destination, status: 'failed', error: r.stderr.trim().split('\n').pop() ?? `exit ${r.code}` });
+      continue;
+    }
+    const excluded = await applyExcludes(target, a.exclude);
+    entries.push({ source: a.source, destination, status: 'ok', ...(excluded.length ? { excluded } : {}) });
   }
   await writeFile(join(hostArtifactsDir, 'manifest.json'), `${JSON.stringify(entries, null, 2)}\n`);
+}
+
+/**
+ * Removes what an artifact's `exclude` patterns match from its copy (a pattern without "/" matches at any depth);
+ * returns the removed paths relative to the copy ("." when the copied file itself is excluded).
+ */
+async function applyExcludes(target: string, patterns: readonly string[]): Promise<string[]> {
+  const globs = buildExcludeGlobs(patterns);
+  if (globs.length === 0) return [];
+  const isDirectory = (await stat(target)).isDirectory();
+  const cwd = isDirectory ? target : dirname(target);
+  const matches = await glob(globs, { cwd, dot: true, onlyFiles: false, expandDirectories: false, followSymbolicLinks: false, deep: isDirectory ? Infinity : 1 });
+  const removed = isDirectory ? topmostPaths(matches) : topmostPaths(matches).filter((m) => m === basename(target));
+  for (const path of removed) await rm(join(cwd, path), { recursive: true, force: true });
+  return isDirectory ? removed : removed.map(() => '.');
 }
 
 /** `[[verifier.collect]]` hooks, best effort: a failure is returned as a warning, never a trial error. */

@@ -1,15 +1,16 @@
 // One trial of one task, as the framework's oracle trial runs on local Docker; every failure is recorded in result.json, never thrown.
-import { chmod, mkdir, readdir, rename, writeFile } from 'node:fs/promises';
+import { appendFile, chmod, mkdir, readdir, rename, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { ConsolaInstance } from 'consola';
 import type { RunProcess } from '../shared/process-runner';
 import type { ComposeEnvironment } from './compose-environment';
+import { formatLogLine } from './core/job-lock';
 import type { Rewards } from './core/parse-reward';
 import { mergeStepRewards, meetsMinReward } from './core/step-rewards';
 import { buildProjectName } from './core/trial-names';
 import { buildAgentInfo, EMPTY_AGENT_RESULT, formatTimestamp, renderExceptionText, type ExceptionInfo, type StepResult, type Timing, type TrialResultJson } from './core/trial-result';
 import type { LoadedTask } from './load-task';
-import { collectArtifacts, runCollectHooks, runHealthcheck, runOracle, runVerifier, type PhaseContext } from './run-phases';
+import { collectArtifacts, runCollectHooks, runHealthcheck, runOracle, runVerifier, type AgentOutcome, type PhaseContext, type VerifierOutcome } from './run-phases';
 import { startEnvironment } from './start-environment';
 import { TrialError } from './trial-error';
 
@@ -34,6 +35,8 @@ export interface TrialOptions {
   disableVerification: boolean;
   /** config.json of the trial (TrialConfig). */
   trialConfig: unknown;
+  /** lock.json of the trial: the task's digest and what ran it. */
+  lock: unknown;
   /** Registers a live environment for Ctrl-C; returns its unregister. */
   track(env: ComposeEnvironment): () => void;
 }
@@ -45,6 +48,9 @@ export async function runTrial(task: LoadedTask, options: TrialOptions, deps: Tr
   const host = Object.fromEntries(LOG_DIRS.map((d) => [d, join(trialDir, d)])) as Record<(typeof LOG_DIRS)[number], string>;
   for (const dir of Object.values(host)) await makeOpenDir(dir);
   await writeFile(join(trialDir, 'config.json'), `${JSON.stringify(options.trialConfig, null, 2)}\n`);
+  await writeFile(join(trialDir, 'lock.json'), `${JSON.stringify(options.lock, null, 2)}\n`);
+  const note: TrialLog = (message, level = 'INFO') => appendFile(join(trialDir, 'trial.log'), formatLogLine(deps.now(), level, message));
+  await note(`trial ${options.trialName}: task ${task.name} (${task.dir}), agent ${options.agent}`);
   const stamp = () => formatTimestamp(deps.now());
   const config = task.config;
   const result: TrialResultJson = {
@@ -71,9 +77,15 @@ export async function runTrial(task: LoadedTask, options: TrialOptions, deps: Tr
   const record = (err: unknown) => {
     result.exception_info ??= toExceptionInfo(err, stamp());
   };
+  const recordAndLog = async (err: unknown, what: string) => {
+    record(err);
+    const info = toExceptionInfo(err, stamp());
+    await note(`${what}: ${info.exception_type}: ${info.exception_message}`, 'ERROR');
+  };
   const live: { env: ComposeEnvironment; untrack: () => void }[] = [];
   const start = async (role: '' | '-verifier') => {
     const separate = role === '-verifier';
+    await note(`${separate ? 'verifier environment' : 'environment'}: starting compose project ${buildProjectName(options.trialName)}${role}`);
     const env = await startEnvironment({
       project: `${buildProjectName(options.trialName)}${role}`,
       scratch: options.scratch,
@@ -88,12 +100,19 @@ export async function runTrial(task: LoadedTask, options: TrialOptions, deps: Tr
       run: deps.run,
       onCreated: (e) => live.push({ env: e, untrack: options.track(e) }),
     });
+    await note(`${separate ? 'verifier environment' : 'environment'}: started`);
     return { env, workdir: (separate ? config.verifier.environment! : config.environment).workdir, multiplier: options.timeoutMultiplier, hostEnv: deps.hostEnv } satisfies PhaseContext;
   };
   const stop = async () => {
     for (const { env, untrack } of live.splice(0)) {
       await giveLogsBack(env, deps.owner).catch(() => undefined);
-      await env.down().catch((err) => deps.log.warn(`${env.project}: compose down failed: ${(err as Error).message}`));
+      await env.down().then(
+        () => note(`${env.project}: removed (compose down)`),
+        async (err) => {
+          deps.log.warn(`${env.project}: compose down failed: ${(err as Error).message}`);
+          await note(`${env.project}: compose down failed: ${(err as Error).message}`, 'WARNING');
+        },
+      );
       untrack();
     }
   };
@@ -103,18 +122,23 @@ export async function runTrial(task: LoadedTask, options: TrialOptions, deps: Tr
     let ctx: PhaseContext;
     try {
       ctx = await start('');
-      if (config.environment.healthcheck) await runHealthcheck(ctx, config.environment.healthcheck, deps.sleep, () => deps.now().getTime());
+      if (config.environment.healthcheck) {
+        await runHealthcheck(ctx, config.environment.healthcheck, deps.sleep, () => deps.now().getTime());
+        await note('environment: healthcheck passed');
+      }
     } finally {
       result.environment_setup = { started_at: began, finished_at: stamp() };
     }
     // Agent setup is a no-op for the built-in agents.
     result.agent_setup = { started_at: stamp(), finished_at: stamp() };
     if (config.steps) {
-      await runSteps(task, ctx, options, deps, host, trialDir, result, record);
+      await runSteps(task, ctx, options, deps, host, trialDir, result, record, note);
     } else {
       const agentStart = stamp();
+      await note(`agent ${options.agent}: ${options.agent === 'oracle' ? 'running /solution/solve.sh' : 'does nothing'}`);
       const agent = options.agent === 'oracle' ? await runOracle(ctx, join(task.dir, 'solution'), config.agent, config.solutionEnv, host.agent, true) : { skipVerification: false };
       result.agent_execution = { started_at: agentStart, finished_at: stamp() };
+      await noteAgent(note, agent);
       if (agent.error) record(agent.error);
       if (!agent.skipVerification && !options.disableVerification) {
         let vctx = ctx;
@@ -124,19 +148,33 @@ export async function runTrial(task: LoadedTask, options: TrialOptions, deps: Tr
           vctx = await start('-verifier');
         }
         const verifierStart = stamp();
+        await note('verifier: running /tests/test.sh');
         const outcome = await runVerifier(vctx, config.verifier.mode === 'separate' ? [] : [join(task.dir, 'tests')], config.verifier, host.verifier, true);
         result.verifier = { started_at: verifierStart, finished_at: stamp() };
         result.verifier_result = outcome.rewards ? { rewards: outcome.rewards } : null;
+        await noteVerifier(note, outcome);
         if (outcome.error) record(outcome.error);
-        for (const warning of await runCollectHooks(vctx, config.verifier.collect)) deps.log.warn(`${options.trialName}: ${warning}`);
+        for (const warning of await runCollectHooks(vctx, config.verifier.collect)) {
+          deps.log.warn(`${options.trialName}: ${warning}`);
+          await note(warning, 'WARNING');
+        }
       }
-      if (config.verifier.mode === 'shared') await collectArtifacts(ctx, config.artifacts, host.artifacts).catch((err) => deps.log.warn(`${options.trialName}: artifacts: ${(err as Error).message}`));
+      if (config.verifier.mode === 'shared') {
+        await collectArtifacts(ctx, config.artifacts, host.artifacts).then(
+          () => note('artifacts: collected (artifacts/manifest.json)'),
+          async (err) => {
+            deps.log.warn(`${options.trialName}: artifacts: ${(err as Error).message}`);
+            await note(`artifacts: ${(err as Error).message}`, 'WARNING');
+          },
+        );
+      }
     }
   } catch (err) {
-    record(err);
+    await recordAndLog(err, 'trial');
   } finally {
     await stop();
     result.finished_at = stamp();
+    await note(`trial finished: ${result.verifier_result ? `rewards ${JSON.stringify(result.verifier_result.rewards)}` : 'no reward'}${result.exception_info ? `, ${result.exception_info.exception_type}` : ''}`);
     await writeFile(join(trialDir, 'result.json'), `${JSON.stringify(result, null, 2)}\n`);
     if (result.exception_info) await writeFile(join(trialDir, 'exception.txt'), renderExceptionText(result.exception_info));
   }
@@ -144,7 +182,7 @@ export async function runTrial(task: LoadedTask, options: TrialOptions, deps: Tr
 }
 
 /** Multi-step: each step's workdir/, setup.sh, solution and tests in turn; min_reward stops the rest; results under steps/<name>/. */
-async function runSteps(task: LoadedTask, ctx: PhaseContext, options: TrialOptions, deps: TrialDeps, host: Record<string, string>, trialDir: string, result: TrialResultJson, record: (err: unknown) => void): Promise<void> {
+async function runSteps(task: LoadedTask, ctx: PhaseContext, options: TrialOptions, deps: TrialDeps, host: Record<string, string>, trialDir: string, result: TrialResultJson, record: (err: unknown) => void, note: TrialLog): Promise<void> {
   const config = task.config;
   const stamp = () => formatTimestamp(deps.now());
   const steps: StepResult[] = [];
@@ -155,6 +193,7 @@ async function runSteps(task: LoadedTask, ctx: PhaseContext, options: TrialOptio
     const stepDir = join(task.dir, 'steps', step.name);
     const entry: StepResult = { step_name: step.name, agent_execution: null, verifier: null, verifier_result: null, exception_info: null };
     steps.push(entry);
+    await note(`step ${step.name}: started`);
     try {
       const files = join(stepDir, 'workdir');
       if (await isDir(files)) {
@@ -167,6 +206,7 @@ async function runSteps(task: LoadedTask, ctx: PhaseContext, options: TrialOptio
       const agentStart = stamp();
       const agent = options.agent === 'oracle' ? await runOracle(ctx, join(stepDir, 'solution'), step.agent, config.solutionEnv, host.agent!, false) : { skipVerification: false };
       entry.agent_execution = { started_at: agentStart, finished_at: stamp() };
+      await noteAgent(note, agent, `step ${step.name}: `);
       if (agent.error) entry.exception_info = toExceptionInfo(agent.error, stamp());
       if (!agent.skipVerification && !options.disableVerification) {
         const verifierStart = stamp();
@@ -176,11 +216,13 @@ async function runSteps(task: LoadedTask, ctx: PhaseContext, options: TrialOptio
         const outcome = await runVerifier(ctx, present, step.verifier, host.verifier!, false);
         entry.verifier = { started_at: verifierStart, finished_at: stamp() };
         entry.verifier_result = outcome.rewards ? { rewards: outcome.rewards } : null;
+        await noteVerifier(note, outcome, `step ${step.name}: `);
         if (outcome.error) entry.exception_info ??= toExceptionInfo(outcome.error, stamp());
       }
       await collectArtifacts(ctx, step.artifacts, host.artifacts!).catch(() => undefined);
     } catch (err) {
       entry.exception_info ??= toExceptionInfo(err, stamp());
+      await note(`step ${step.name}: ${entry.exception_info.exception_type}: ${entry.exception_info.exception_message}`, 'ERROR');
     }
     await moveStepLogs(ctx, deps, host, join(trialDir, 'steps', step.name));
     if (entry.exception_info) record(new TrialError(entry.exception_info.exception_type, `step ${step.name}: ${entry.exception_info.exception_message}`, `step ${step.name}`));
@@ -189,6 +231,18 @@ async function runSteps(task: LoadedTask, ctx: PhaseContext, options: TrialOptio
   result.agent_execution.finished_at = stamp();
   const rewards: Rewards | null = mergeStepRewards(steps.map((s) => s.verifier_result?.rewards ?? null), config.multiStepRewardStrategy);
   result.verifier_result = rewards ? { rewards } : null;
+}
+
+type TrialLog = (message: string, level?: 'INFO' | 'WARNING' | 'ERROR') => Promise<void>;
+
+async function noteAgent(note: TrialLog, agent: AgentOutcome, prefix = ''): Promise<void> {
+  if (agent.error) await note(`${prefix}agent: ${agent.error.type}: ${agent.error.message}${agent.skipVerification ? ' (verification skipped)' : ''}`, 'ERROR');
+  else await note(`${prefix}agent: finished${agent.exitCode ? `, solve.sh exited ${agent.exitCode} (agent/exit-code.txt)` : ''}`);
+}
+
+async function noteVerifier(note: TrialLog, outcome: VerifierOutcome, prefix = ''): Promise<void> {
+  if (outcome.error) await note(`${prefix}verifier: ${outcome.error.type}: ${outcome.error.message}`, 'ERROR');
+  else await note(`${prefix}verifier: rewards ${JSON.stringify(outcome.rewards)}`);
 }
 
 /** /logs/{agent,verifier,artifacts} are shared by every step: each step's files move to steps/<name>/ when it ends. */

@@ -24,7 +24,7 @@ export interface HostPathProblem {
 
 /** The commands for which harbor.sh mounts the current directory writable (docs/runner.md keeps the same list). */
 export const WRITING_COMMANDS =
-  'secrets encrypt -i/--output, secrets decrypt --output, secrets edit/set/unset/updatekeys/rotate, secrets keygen, runner save, descriptor schema --output';
+  'secrets encrypt -i/--output, secrets decrypt --output, secrets edit/set/unset/updatekeys/rotate, secrets keygen, runner save, descriptor schema --output, task run, task schema --output';
 
 function within(path: string, folder: string): boolean {
   return path === folder || path.startsWith(folder === '/' ? '/' : `${folder}/`);

@@ -1,6 +1,7 @@
 // `harbor task check DIR...`: validates task directories (task.toml for every schema version, required files); exit 1 when any is invalid.
 import * as v from 'valibot';
 import { defineCommand } from '../../shared/command-spec';
+import { resolveHostPath } from '../../shared/host-path';
 import { findTaskDirs } from '../find-task-dirs';
 import { checkTaskDir } from '../load-task';
 
@@ -19,6 +20,7 @@ export const taskCheckCommand = defineCommand({
   ],
   schema: v.object({ disableVerification: v.optional(v.boolean(), false), json: v.optional(v.boolean(), false) }),
   async run({ args, options, deps }) {
+    for (const dir of args) await resolveHostPath(deps, dir, 'read');
     const dirs = await findTaskDirs(args, deps.cwd);
     const inRunner = deps.env.HARBOR_IN_RUNNER === '1';
     const checks = [];

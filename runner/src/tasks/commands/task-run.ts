@@ -1,10 +1,12 @@
 // `harbor task run DIR...`: runs oracle (or nop) trials of task directories on local Docker and writes jobs/<job>/ as the framework does.
 import { randomBytes, randomUUID } from 'node:crypto';
-import { isAbsolute, relative, resolve } from 'node:path';
+import { isAbsolute, relative } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import * as v from 'valibot';
 import { defineCommand } from '../../shared/command-spec';
 import { UsageError } from '../../shared/core/errors';
+import { resolveHostPath } from '../../shared/host-path';
+import { DEFAULT_RETRY } from '../core/retry-policy';
 import { matchGlob } from '../core/match-glob';
 import { formatPyFloat } from '../core/trial-result';
 import { findTaskDirs } from '../find-task-dirs';
@@ -23,9 +25,12 @@ export const taskRunCommand = defineCommand({
     { flags: '-n, --n-concurrent <n>', description: 'Trials run at once (default 4)' },
     { flags: '-k, --n-attempts <n>', description: 'Attempts per task (default 1)' },
     { flags: '--timeout-multiplier <x>', description: 'Multiplies every timeout: build, agent, verifier (default 1)' },
+    { flags: '-r, --max-retries <n>', description: 'Run an errored trial again, up to n times (default 0)' },
+    { flags: '--retry-include <types>', description: 'Retry only these exception types (comma-separated, e.g. HealthcheckError,RuntimeError)' },
+    { flags: '--retry-exclude <types>', description: `Never retry these exception types (default ${DEFAULT_RETRY.excludeExceptions.join(',')})` },
     { flags: '-i, --include <globs>', description: 'Only tasks whose name matches (fnmatch: *, ?, [..]; several separated by commas)' },
     { flags: '-x, --exclude <globs>', description: 'Skip tasks whose name matches (same syntax)' },
-    { flags: '-o, --jobs-dir <dir>', description: 'Where jobs go (default jobs, under the working directory; must be inside the Harbor home)' },
+    { flags: '-o, --jobs-dir <dir>', description: 'Where jobs go (default jobs, under the working directory; the host must see it: the home or the current directory)' },
     { flags: '--job-name <name>', description: 'The job folder (default the start time, YYYY-MM-DD__HH-MM-SS)' },
     { flags: '--disable-verification', description: 'Do not run tests/test.sh' },
     { flags: '--json', description: 'Print the job result.json on stdout at the end' },
@@ -33,6 +38,7 @@ export const taskRunCommand = defineCommand({
   examples: [
     './harbor.sh task run tasks/hello-world',
     './harbor.sh task run tasks/ -n 8 -k 3 --include "web-*" --exclude "*-slow"',
+    './harbor.sh task run tasks/ -r 2 --retry-include HealthcheckError,EnvironmentStartTimeoutError',
     'results: jobs/<job>/result.json (stats, mean reward) and jobs/<job>/<task>__<id>/{config.json,result.json,agent/,verifier/,artifacts/}',
   ],
   schema: v.object({
@@ -40,6 +46,9 @@ export const taskRunCommand = defineCommand({
     nConcurrent: v.optional(count('--n-concurrent'), '4'),
     nAttempts: v.optional(count('--n-attempts'), '1'),
     timeoutMultiplier: v.optional(v.pipe(v.string(), v.regex(/^\d+(\.\d+)?$/, 'takes a positive number such as 2 or 0.5'), v.transform(Number), v.minValue(Number.MIN_VALUE, 'must be more than 0')), '1'),
+    maxRetries: v.optional(v.pipe(v.string(), v.regex(/^\d+$/, '--max-retries takes a whole number of 0 or more'), v.transform(Number)), '0'),
+    retryInclude: v.optional(exceptionTypes('--retry-include')),
+    retryExclude: v.optional(exceptionTypes('--retry-exclude')),
     include: v.optional(v.string()),
     exclude: v.optional(v.string()),
     jobsDir: v.optional(v.pipe(v.string(), v.minLength(1)), 'jobs'),
@@ -49,12 +58,9 @@ export const taskRunCommand = defineCommand({
   }),
   async run({ args, options, deps }) {
     const inRunner = deps.env.HARBOR_IN_RUNNER === '1';
-    const jobsDir = resolve(deps.cwd, options.jobsDir);
-    const rel = relative(deps.home, jobsDir);
-    // Trial folders are bind-mounted by the host's engine: they must be where the host sees the same path.
-    if (inRunner && (rel.startsWith('..') || isAbsolute(rel))) {
-      throw new UsageError(`task run: --jobs-dir ${options.jobsDir} is outside the Harbor home (${deps.home})`, { hint: 'the engine bind-mounts trial folders by their host path: keep jobs inside the home' });
-    }
+    // The engine builds from task folders and bind-mounts trial folders by their host path: every path must be one the host sees.
+    const jobsDir = await resolveHostPath(deps, options.jobsDir, 'write');
+    for (const dir of args) await resolveHostPath(deps, dir, 'read');
     const tasks: LoadedTask[] = [];
     const problems: string[] = [];
     for (const dir of await findTaskDirs(args, deps.cwd)) {
@@ -83,6 +89,12 @@ export const taskRunCommand = defineCommand({
         include: options.include?.split(',') ?? [],
         exclude: options.exclude?.split(',') ?? [],
         taskDirs: selected.map((t) => t.dir),
+        retry: {
+          ...DEFAULT_RETRY,
+          maxRetries: options.maxRetries,
+          includeExceptions: options.retryInclude ?? DEFAULT_RETRY.includeExceptions,
+          excludeExceptions: options.retryExclude ?? DEFAULT_RETRY.excludeExceptions,
+        },
       },
       {
         run: deps.run,
@@ -109,6 +121,15 @@ export const taskRunCommand = defineCommand({
     deps.out(`${stats.n_trials} trial${stats.n_trials === 1 ? '' : 's'}, ${stats.n_errors} error${stats.n_errors === 1 ? '' : 's'}, mean reward ${stats.metrics[0]!.mean.toFixed(3)}; results in ${shownPath(deps.cwd, dir)}\n`);
   },
 });
+
+/** A comma-separated list of exception class names (the framework's names, e.g. HealthcheckError). */
+function exceptionTypes(flag: string) {
+  return v.pipe(
+    v.string(),
+    v.transform((s) => s.split(',').map((t) => t.trim()).filter(Boolean)),
+    v.check((list) => list.length > 0 && list.every((t) => /^[A-Za-z_][A-Za-z0-9_]*$/.test(t)), `${flag} takes exception class names separated by commas, e.g. HealthcheckError,RuntimeError`),
+  );
+}
 
 function selectTasks(tasks: readonly LoadedTask[], include: string | undefined, exclude: string | undefined): LoadedTask[] {
   const names = (t: LoadedTask) => [t.name, t.dir.split('/').pop()!];

@@ -1,8 +1,8 @@
 // `harbor task schema`: prints (or writes) the JSON Schema of task.toml for editors.
-import { resolve } from 'node:path';
 import * as v from 'valibot';
 import { writeFileAtomic } from '../../shared/atomic-write';
 import { defineCommand } from '../../shared/command-spec';
+import { resolveHostPath } from '../../shared/host-path';
 import { buildTaskJsonSchema } from '../core/build-task-json-schema';
 
 /** The text of etc/task-toml.schema.json: a test compares it with the shipped file. */
@@ -20,7 +20,7 @@ export const taskSchemaCommand = defineCommand({
   async run({ options, deps }) {
     const text = renderTaskJsonSchema();
     if (options.output === undefined) return void deps.out(text);
-    await writeFileAtomic(resolve(deps.cwd, options.output), text);
+    await writeFileAtomic(await resolveHostPath(deps, options.output, 'write'), text);
     deps.log.success(`wrote ${options.output}`);
   },
 });

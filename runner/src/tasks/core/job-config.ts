@@ -1,4 +1,5 @@
 // config.json of a job (JobConfig) and of each trial (TrialConfig), with the framework's field names and defaults.
+import { buildRetryConfig, type RetrySettings } from './retry-policy';
 
 export interface JobSettings {
   jobName: string;
@@ -11,6 +12,7 @@ export interface JobSettings {
   include: string[];
   exclude: string[];
   taskDirs: string[];
+  retry: RetrySettings;
 }
 
 const agentConfig = (agent: string) => ({ name: agent, import_path: null, model_name: null, override_timeout_sec: null, override_setup_timeout_sec: null, max_timeout_sec: null, kwargs: {}, env: {} });
@@ -31,7 +33,7 @@ export function buildJobConfig(s: JobSettings): Record<string, unknown> {
     debug: false,
     n_concurrent_trials: s.nConcurrent,
     quiet: false,
-    retry: { max_retries: 0, include_exceptions: null, exclude_exceptions: ['AgentTimeoutError', 'VerifierTimeoutError', 'RewardFileNotFoundError', 'RewardFileEmptyError', 'VerifierOutputParseError'], wait_multiplier: 1.0, min_wait_sec: 1.0, max_wait_sec: 60.0 },
+    retry: buildRetryConfig(s.retry),
     environment: environmentConfig,
     verifier: verifierConfig(s.disableVerification),
     metrics: [],

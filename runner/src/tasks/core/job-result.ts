@@ -40,6 +40,8 @@ export interface JobProgress {
   total: number;
   running: number;
   cancelled: number;
+  /** Retries the job made (errored trials run again). */
+  retries: number;
 }
 
 /**
@@ -66,7 +68,7 @@ export function buildJobStats(trials: readonly TrialResultJson[], agent: string,
     n_running_trials: progress.running,
     n_pending_trials: Math.max(0, progress.total - trials.length - progress.running - progress.cancelled),
     n_cancelled_trials: progress.cancelled,
-    n_retries: 0,
+    n_retries: progress.retries,
     n_input_tokens: null,
     n_cache_tokens: null,
     n_output_tokens: null,

@@ -1,4 +1,4 @@
-import { deepStrictEqual, strictEqual } from 'node:assert/strict';
+import { deepStrictEqual, rejects, strictEqual } from 'node:assert/strict';
 import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -14,9 +14,12 @@ const FIXTURES = join(REPO, 'tests/fixtures/tasks');
 const root = mkdtempSync(join(tmpdir(), 'harbor-task-check-'));
 after(() => rmSync(root, { recursive: true, force: true }));
 
+/** Inside the runner only the home (the temp root) is mounted. */
+const runnerMounts = async () => `1 0 0:1 / / rw - overlay overlay rw\n2 1 0:2 ${root} ${root} rw - ext4 /dev/vda rw\n`;
+
 async function check(argv: string[], env: Record<string, string> = {}) {
   const deps = createFakeDeps(() => ({}), root);
-  Object.assign(deps, { env });
+  Object.assign(deps, { env, readMountInfo: runnerMounts });
   const code = await runCli(['task', 'check', ...argv], [taskCheckCommand, taskSchemaCommand], deps);
   return { code, stdout: deps.stdout.join(''), logs: deps.logs };
 }
@@ -39,8 +42,8 @@ describe('harbor task check', () => {
   it('every fixture task is valid; a folder of tasks is checked task by task', async () => {
     const r = await check([FIXTURES]);
     strictEqual(r.code, 0);
-    strictEqual(r.stdout.split('\n').filter((l) => l.startsWith('✔')).length, 17);
-    deepStrictEqual(r.stdout.trim().split('\n').pop(), '17 of 17 tasks valid');
+    strictEqual(r.stdout.split('\n').filter((l) => l.startsWith('✔')).length, 19);
+    deepStrictEqual(r.stdout.trim().split('\n').pop(), '19 of 19 tasks valid');
   });
 
   it('reports every error of every task at once, with file, key and line; exit 1', async () => {
@@ -84,12 +87,16 @@ describe('harbor task check', () => {
 
   it('a missing directory, a directory without task.toml, and one outside the home inside the runner', async () => {
     mkdirSync(join(root, 'empty'), { recursive: true });
-    const r = await check(['nope', 'empty', '/elsewhere/task'], { HARBOR_IN_RUNNER: '1' });
-    deepStrictEqual(r.stdout.split('\n').slice(0, 3), [
+    const r = await check(['nope', 'empty'], { HARBOR_IN_RUNNER: '1' });
+    deepStrictEqual(r.stdout.split('\n').slice(0, 2), [
       '✖ nope: no such directory',
       '✖ empty: no task.toml (a task directory holds task.toml, instruction.md, environment/, tests/test.sh)',
-      `✖ /elsewhere/task: is outside the Harbor home (${root}), which is all the runner sees: move or copy the task under the home`,
     ]);
+    // A path the host would not show the runner is refused before any task is read (shared/host-path.ts).
+    await rejects(check(['empty', '/elsewhere/task'], { HARBOR_IN_RUNNER: '1' }), {
+      name: 'HostPathError',
+      message: `/elsewhere/task: outside the folders the runner can see (the Harbor home ${root}); nothing was read`,
+    });
   });
 
   it('--json', async () => {

@@ -9,7 +9,7 @@ const trial = (task: string, name: string, rewards: Record<string, number> | nul
 describe('buildJobStats', () => {
   it('an errored trial without reward counts 0 in the mean; reward and exception stats by trial name', () => {
     const trials = [trial('a', 'a__1', { reward: 1 }), trial('b', 'b__1', null, 'RewardFileNotFoundError'), trial('c', 'c__1', { reward: 0.5, acc: 1 }, 'AgentTimeoutError'), trial('d', 'd__1', { acc: 1 })];
-    const stats = buildJobStats(trials, 'oracle', { total: 6, running: 1, cancelled: 0 });
+    const stats = buildJobStats(trials, 'oracle', { total: 6, running: 1, cancelled: 0, retries: 0 });
     deepStrictEqual(stats.evals, {
       oracle__adhoc: {
         n_trials: 4,
@@ -22,7 +22,7 @@ describe('buildJobStats', () => {
     });
     deepStrictEqual([stats.n_trials, stats.n_errors, stats.n_completed_trials, stats.n_errored_trials, stats.n_running_trials, stats.n_pending_trials], [4, 2, 4, 2, 1, 1]);
   });
-  it('no trials: mean 0', () => deepStrictEqual(buildJobStats([], 'nop', { total: 0, running: 0, cancelled: 0 }).evals.nop__adhoc!.metrics, [{ mean: 0 }]));
+  it('no trials: mean 0', () => deepStrictEqual(buildJobStats([], 'nop', { total: 0, running: 0, cancelled: 0, retries: 0 }).evals.nop__adhoc!.metrics, [{ mean: 0 }]));
 });
 
 describe('buildPassAtK', () => {
