@@ -1,7 +1,7 @@
 // `./harbor.sh task check|run` through the runner image (no node on PATH): task folders and jobs/ live in the home,
 // which the runner sees at the same path, so the host's engine can build from and bind-mount them.
 import { strict as assert } from 'node:assert';
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { copyFileSync, cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, realpathSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -9,6 +9,7 @@ import { after, test } from 'node:test';
 import { fileURLToPath } from 'node:url';
 import { requireDocker } from '../support/docker-available';
 import { removeFixtureTaskImages } from '../support/task-images';
+import { hostOnlyPath } from '../support/host-path';
 import { SHIM, runHarbor } from '../support/run-harbor';
 
 const REPO = fileURLToPath(new URL('../..', import.meta.url));
@@ -58,4 +59,25 @@ test('task check and task run through ./harbor.sh', async (t) => {
   assert.equal(outside.code, 2);
   assert.match(outside.stderr, new RegExp(`^✖ /var/elsewhere-jobs: outside the folders the runner can see \\(the Harbor home ${home}\\); nothing was written\n`));
   assert.equal(existsSync('/var/elsewhere-jobs'), false);
+});
+
+test('Ctrl-C on ./harbor.sh task run removes every trial\'s containers and exits 130', async (t) => {
+  if (!requireDocker(t)) return;
+  // Two trials whose solve.sh sleeps 30 s (its 1 s timeout × 60); outside tasks/ so the check above still sees 4.
+  cpSync(join(REPO, 'tests/fixtures/tasks/agent-timeout'), join(home, 'slow/e2e-agent-timeout'), { recursive: true });
+  const trialProjects = () => spawnSync('docker', ['ps', '-a', '--format', '{{.Label "com.docker.compose.project"}}'], { encoding: 'utf8' }).stdout.split('\n').filter((p) => p.startsWith('hb-e2e-agent-timeout__'));
+  const child = spawn('sh', [shim, 'task', 'run', 'slow/e2e-agent-timeout', '-k', '2', '--timeout-multiplier', '60', '--job-name', 'ctrlc'], { cwd: home, env: { PATH: hostOnlyPath(), HOME: process.env.HOME ?? '/root', NO_COLOR: '1' }, stdio: ['pipe', 'pipe', 'pipe'] });
+  let out = '';
+  child.stdout.setEncoding('utf8').on('data', (d: string) => (out += d));
+  child.stderr.setEncoding('utf8').on('data', (d: string) => (out += d));
+  const exited = new Promise<number | null>((resolve) => child.on('close', (code) => resolve(code)));
+  for (let i = 0; i < 600 && trialProjects().length < 2; i++) await new Promise((r) => setTimeout(r, 100));
+  assert.equal(trialProjects().length, 2, `the trials never started: ${out}`);
+  child.kill('SIGINT');
+  const code = await Promise.race([exited, new Promise<'timeout'>((r) => setTimeout(() => r('timeout'), 30_000))]);
+  assert.notEqual(code, 'timeout', `harbor did not stop within 30 s of SIGINT: ${out}`);
+  assert.equal(code, 130, out);
+  assert.match(out, /interrupted: removing 2 trial environments/);
+  assert.deepEqual(trialProjects(), []);
+  assert.match(readFileSync(join(home, 'jobs/ctrlc/job.log'), 'utf8'), /WARNING interrupted: removing 2 trial environments/);
 });

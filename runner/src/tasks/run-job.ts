@@ -106,7 +106,7 @@ export async function runJob(tasks: readonly LoadedTask[], settings: JobSettings
         nRetries++;
         await deps.sleep(waitMs);
         if (cancelled) break;
-        await rm(join(dir, trialName), { recursive: true, force: true });
+        await rm(join(dir, trialName), { recursive: true, force: true }).catch((err) => note(`${trialName}: the failed attempt's folder could not be removed (${(err as Error).message}); the retry writes over it`, 'WARNING'));
         result = await runTrial(task, options, deps, checksums.get(task.dir)!);
       }
       if (cancelled) break;
