@@ -1,6 +1,8 @@
+// The pure parts of a job: the retry policy, lock.json, log lines and the progress line.
 import { deepStrictEqual } from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { buildLock, formatLogLine } from '../../../src/tasks/core/job-lock';
+import { renderProgress } from '../../../src/tasks/core/render-progress';
 import { buildRetryConfig, DEFAULT_RETRY, retryDelayMs, shouldRetry } from '../../../src/tasks/core/retry-policy';
 
 describe('retry policy (the framework RetryConfig)', () => {
@@ -54,4 +56,13 @@ describe('lock.json and log lines', () => {
   it('one line per message line, with time and level', () => {
     deepStrictEqual(formatLogLine(new Date(0), 'ERROR', 'a\nb'), '1970-01-01T00:00:00.000Z ERROR a\n1970-01-01T00:00:00.000Z ERROR b\n');
   });
+});
+
+describe('the live progress line', () => {
+  const cases: Array<[Parameters<typeof renderProgress>[0], string]> = [
+    [{ total: 4, done: 0, running: 4, errors: 0, rewardSum: 0 }, '0/4 done · 4 running · 0 errors · mean reward -'],
+    [{ total: 4, done: 2, running: 2, errors: 1, rewardSum: 1 }, '2/4 done · 2 running · 1 error · mean reward 0.500'],
+    [{ total: 3, done: 3, running: 0, errors: 2, rewardSum: 2 }, '3/3 done · 0 running · 2 errors · mean reward 0.667'],
+  ];
+  for (const [state, line] of cases) it(line, () => deepStrictEqual(renderProgress(state), line));
 });
