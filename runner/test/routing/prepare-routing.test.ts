@@ -65,7 +65,7 @@ describe('prepare with routing:', () => {
   });
 
   const bad: Array<{ name: string; routing: string; message: string }> = [
-    { name: 'no domain', routing: '  services: [hello]\n', message: 'routing.domain: no domain to route services under' },
+    { name: 'a cert resolver without tls', routing: '  certResolver: le\n', message: 'routing.certResolver: a certificate resolver needs TLS' },
     { name: 'several ports', routing: '  domain: lan\n  overrides: {}\n', message: 'routing: traefik has several container ports' },
     { name: 'an override of an unlisted service', routing: '  domain: lan\n  services: [hello]\n  overrides: { greeter: { port: 80 } }\n', message: 'routing.overrides.greeter: "greeter" is not in routing.services' },
   ];

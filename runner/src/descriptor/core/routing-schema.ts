@@ -27,7 +27,7 @@ export const RoutedServiceSchema = v.strictObject({
 export const RoutingSchema = v.strictObject({
   /** The compose service that runs Traefik; the overlay is generated only when it is selected. @example 'traefik' */
   proxy: v.optional(nonEmpty, 'traefik'),
-  /** The domain services are reached under (`<service>.<domain>`); default: HARBOR_TRAEFIK_DOMAIN from the env layers. @example 'lan' */
+  /** The domain services are reached under (`<service>.<domain>`); default: HARBOR_TRAEFIK_DOMAIN from the env, else localhost. @example 'lan' */
   domain: v.optional(dnsName),
   /** The compose network Traefik reaches services on (default: HARBOR_TRAEFIK_NETWORK, else traefik-public). @example 'traefik-public' */
   network: v.optional(v.pipe(v.string(), v.regex(/^[a-zA-Z0-9][a-zA-Z0-9_.-]*$/, 'must be a compose network name'))),
@@ -37,6 +37,8 @@ export const RoutingSchema = v.strictObject({
   tls: v.optional(v.boolean(), false),
   /** The certificate resolver (Traefik's static `certificatesResolvers`) for TLS routers. @example 'letsencrypt' */
   certResolver: v.optional(traefikName),
+  /** The port users reach Traefik on, for printed URLs (default: the proxy's one published port; none shown for 80/443). @example 8443 */
+  publicPort: v.optional(port),
   /** `all` (every selected service with a port, but the proxy) or a list of services. @example ['hello', 'greeter'] */
   services: v.optional(v.union([v.literal('all'), v.array(nonEmpty)], 'must be "all" or a list of service names'), 'all'),
   /** Per-service changes: host, path, middlewares, port. @example { greeter: { path: '/greet', port: 80 } } */

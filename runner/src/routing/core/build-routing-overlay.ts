@@ -10,6 +10,9 @@ export const ROUTING_OVERLAY_PATH = 'var/run/overlays/compose.traefik.gen.yml';
 /** The overlay's top-level extension key holding each routed service's URL (read by `harbor url` and deploy). */
 export const ROUTES_KEY = 'x-harbor-routes';
 export const DEFAULT_NETWORK = 'traefik-public';
+/** `*.localhost` resolves to this host in browsers and curl, so routes work before any DNS is set up. */
+export const DEFAULT_DOMAIN = 'localhost';
+const DNS_NAME = /^[a-z0-9]([a-z0-9-]*[a-z0-9])?(?:\.[a-z0-9]([a-z0-9-]*[a-z0-9])?)*$/i;
 
 /** The part of a compose model (Harbor's, or `docker compose config --format json`) routing reads. */
 export interface RoutingModel {
@@ -17,7 +20,7 @@ export interface RoutingModel {
   networks?: Record<string, { name?: string } | null | undefined>;
 }
 interface RoutingModelService {
-  ports?: ReadonlyArray<{ target?: number | string; protocol?: string }>;
+  ports?: ReadonlyArray<{ target?: number | string; published?: number | string; protocol?: string }>;
   expose?: ReadonlyArray<string | number>;
   networks?: Record<string, unknown> | null;
   network_mode?: string;
@@ -58,10 +61,12 @@ export function buildRoutingOverlay(input: RoutingInput): RoutingOverlay | undef
   if (config.certResolver !== undefined && !config.tls) {
     throw new DescriptorError('routing.certResolver: a certificate resolver needs TLS', { hint: 'set routing.tls: true, or remove routing.certResolver' });
   }
-  const domain = config.domain ?? input.env.HARBOR_TRAEFIK_DOMAIN;
-  if (domain === undefined || domain === '') {
-    throw new DescriptorError('routing.domain: no domain to route services under', { hint: 'set routing.domain (e.g. lan), or HARBOR_TRAEFIK_DOMAIN in an env layer (etc/sys.env)' });
+  const domain = config.domain ?? (input.env.HARBOR_TRAEFIK_DOMAIN || DEFAULT_DOMAIN);
+  if (!DNS_NAME.test(domain)) {
+    // Only the env can get here (the schema checks routing.domain); the value may be anything, so it is not quoted.
+    throw new DescriptorError('HARBOR_TRAEFIK_DOMAIN: not a DNS name such as lan or example.com', { hint: 'fix HARBOR_TRAEFIK_DOMAIN in your env layers, or set routing.domain' });
   }
+  const origin = (host: string) => `${config.tls ? 'https' : 'http'}://${host}${publicPortSuffix(config, services[config.proxy]!)}`;
   const networkKey = config.network ?? (input.env.HARBOR_TRAEFIK_NETWORK || DEFAULT_NETWORK);
   const declared = model.networks?.[networkKey];
   const network = declared?.name ?? `${project}_${networkKey}`;
@@ -109,7 +114,7 @@ export function buildRoutingOverlay(input: RoutingInput): RoutingOverlay | undef
     };
     assertNoSecret(name, own, input.secretValues);
     labels[name] = sortKeys(own);
-    routes[name] = `${config.tls ? 'https' : 'http'}://${host}${override.path ?? ''}`;
+    routes[name] = `${origin(host)}${override.path ?? ''}`;
     overlayServices[name] = { labels: labels[name], networks: attachments(service, networkKey) };
   }
   // The proxy joins the provider network too, or it could not reach anything on it.
@@ -126,6 +131,17 @@ export function buildRoutingOverlay(input: RoutingInput): RoutingOverlay | undef
     '',
   ].join('\n');
   return { yaml: header + stringify(overlay), labels, routes, network, warnings };
+}
+
+/**
+ * The port users reach Traefik on, in printed URLs: routing.publicPort, else the proxy's one published TCP port;
+ * nothing for 80 (http) or 443 (https), or when the proxy publishes none or several.
+ */
+function publicPortSuffix(config: RoutingConfig, proxy: RoutingModelService): string {
+  const published = new Set((proxy.ports ?? []).filter((p) => (p.protocol ?? 'tcp') === 'tcp' && p.published !== undefined && p.published !== '' && Number(p.published) > 0).map((p) => Number(p.published)));
+  const port = config.publicPort ?? (published.size === 1 ? [...published][0] : undefined);
+  if (port === undefined || Number.isNaN(port) || port === (config.tls ? 443 : 80)) return '';
+  return `:${port}`;
 }
 
 /** The service's networks as the overlay lists them: the provider network, and `default` when compose gave it that one. */

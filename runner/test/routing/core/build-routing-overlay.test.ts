@@ -87,6 +87,16 @@ describe('buildRoutingOverlay: labels', () => {
     assert.equal(overlay.labels.hello!['traefik.docker.network'], 'demo_edge');
   });
 
+  it('no domain anywhere: localhost (hello.localhost reaches this host); printed URLs carry the port the proxy publishes', () => {
+    const model: RoutingModel = { ...MODEL, services: { ...MODEL.services, traefik: { ...TRAEFIK, ports: [{ target: 80, published: '34180', protocol: 'tcp' }] } } };
+    const overlay = build({ services: ['hello'] }, model)!;
+    assert.equal(overlay.labels.hello!['traefik.http.routers.demo-hello.rule'], 'Host(`hello.localhost`)');
+    assert.deepStrictEqual(overlay.routes, { hello: 'http://hello.localhost:34180' });
+    assert.deepStrictEqual(build({ services: ['hello'], publicPort: 8080 }, model)!.routes, { hello: 'http://hello.localhost:8080' });
+    assert.deepStrictEqual(build({ services: ['hello'], publicPort: 80 }, model)!.routes, { hello: 'http://hello.localhost' });
+    assert.deepStrictEqual(build({ services: ['hello'], tls: true, publicPort: 443 }, model)!.routes, { hello: 'https://hello.localhost' });
+  });
+
   it('tls, cert resolver, entrypoints, host, path, middlewares and port overrides', () => {
     const overlay = build({
       domain: 'example.com',
@@ -127,7 +137,7 @@ describe('buildRoutingOverlay: labels', () => {
 
 describe('buildRoutingOverlay: errors name the routing key to set', () => {
   const cases: Array<{ name: string; input: Record<string, unknown>; model?: RoutingModel; env?: Record<string, string>; secrets?: string[]; message: string; hint: string }> = [
-    { name: 'no domain', input: {}, message: 'routing.domain: no domain to route services under', hint: 'set routing.domain (e.g. lan), or HARBOR_TRAEFIK_DOMAIN in an env layer (etc/sys.env)' },
+    { name: 'an env domain that is no DNS name (not quoted back)', input: {}, env: { HARBOR_TRAEFIK_DOMAIN: 'hidden-zone lan' }, message: 'HARBOR_TRAEFIK_DOMAIN: not a DNS name such as lan or example.com', hint: 'fix HARBOR_TRAEFIK_DOMAIN in your env layers, or set routing.domain' },
     { name: 'cert resolver without tls', input: { domain: 'lan', certResolver: 'le' }, message: 'routing.certResolver: a certificate resolver needs TLS', hint: 'set routing.tls: true, or remove routing.certResolver' },
     { name: 'override of an unlisted service', input: { domain: 'lan', services: ['hello'], overrides: { greeter: { port: 80 } } }, message: 'routing.overrides.greeter: "greeter" is not in routing.services', hint: 'add greeter to routing.services, or remove routing.overrides.greeter' },
     { name: 'a listed service with no port', input: { domain: 'lan', services: ['worker'] }, message: 'routing.services: worker has no container port in its compose file (ports: or expose:)', hint: 'set routing.overrides.worker.port to the port it listens on' },
