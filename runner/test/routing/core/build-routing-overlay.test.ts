@@ -73,6 +73,12 @@ describe('buildRoutingOverlay: labels', () => {
     assert.equal(labels['traefik.http.services.demo-plandex.loadbalancer.server.port'], '8099');
   });
 
+  it("v1's naming scheme: a hand-kept overlay's ${COMPOSE_PROJECT_NAME}_traefik-public is the real project's network in the model", () => {
+    const model = modelOf('services:\n  hello:\n    image: x\n    labels: ["traefik.docker.network=${COMPOSE_PROJECT_NAME}_traefik-public", "traefik.http.routers.hello.rule=Host(`hello.${HARBOR_TRAEFIK_DOMAIN:-localhost}`)"]\n', { HARBOR_TRAEFIK_DOMAIN: 'lan' });
+    const labels = (model.services!.hello as unknown as { labels: Record<string, string> }).labels;
+    assert.deepStrictEqual(labels, { 'traefik.docker.network': 'demo_traefik-public', 'traefik.http.routers.hello.rule': 'Host(`hello.lan`)' });
+  });
+
   it('the provider network is the real name: a declared network keeps its own name, and the overlay does not declare it again', () => {
     const overlay = build({ domain: 'lan', network: 'harbor-network', services: ['hello'] })!;
     assert.equal(overlay.labels.hello!['traefik.docker.network'], 'demo_harbor-network');
