@@ -31,6 +31,17 @@ function getWithHost(port: number, host: string): Promise<{ status: number; body
   });
 }
 
+async function retry<T>(attempt: () => Promise<T>): Promise<T> {
+  for (let i = 0; ; i++) {
+    try {
+      return await attempt();
+    } catch (err) {
+      if (i >= 50) throw err;
+      await new Promise((r) => setTimeout(r, 200));
+    }
+  }
+}
+
 describe('deploy --profile traefik routes hello.<domain> through the proxy', { skip: !dockerAnswers() && !process.env.CI }, () => {
   before(async () => {
     if (!dockerAnswers()) return;
@@ -51,7 +62,8 @@ describe('deploy --profile traefik routes hello.<domain> through the proxy', { s
     assert.ok(traefikUrl, deploy.stdout);
     const port = Number(traefikUrl[1]);
 
-    const hello = await getWithHost(port, 'hello.lan');
+    // The proxy may still be opening its listener right after `up`: wait for it (a real Traefik also needs its watcher).
+    const hello = await retry(() => getWithHost(port, 'hello.lan'));
     assert.equal(hello.status, 200, hello.body);
     assert.match(hello.body, /<h1>Hello from Harbor<\/h1>/);
     const greeter = await getWithHost(port, 'greeter.lan');
