@@ -5,6 +5,7 @@ import { describe, it } from 'node:test';
 import { parse } from 'yaml';
 import { resolveSource } from '../../src/stack/resolve-source';
 import { runPrepare } from '../../src/prepare/run-prepare';
+import { runRemovePrepared } from '../../src/prepare/run-remove-prepared';
 import { readStack } from '../../src/stack/stack';
 import { loadPreparePlan } from '../../src/stack/load-prepare-plan';
 import { renderPreparePlan } from '../../src/prepare/core/render-prepare-plan';
@@ -80,4 +81,14 @@ describe('prepare with routing:', () => {
       assert.deepStrictEqual(await snapshotHome(home), before);
     });
   }
+});
+
+describe('destroy with prepare.cleanOnDestroy', () => {
+  it('removes the routing overlay with the rest of what prepare wrote', async () => {
+    const { home, deps, source } = await prepared(HOME, ['traefik']);
+    await runPrepare(deps, source);
+    const removed = await runRemovePrepared(deps);
+    assert.ok(removed.includes(ROUTING), removed.join(' '));
+    assert.equal(existsSync(join(home, ROUTING)), false);
+  });
 });
