@@ -86,6 +86,10 @@ function writeProject(standin: string): void {
       // On both networks, the label names "other" over the provider's "proxy".
       othernet: backend('othernet', enabled('othernet', 'Host(`othernet.example.test`)', { 'traefik.docker.network': net('other') }), { networks: ['proxy', 'other'] }),
       dead: backend('dead', enabled('dead', 'Host(`dead.example.test`)', { 'traefik.http.services.dead.loadbalancer.server.port': '9999' })),
+      // Kept while stopped (traefik.docker.allownonrunning): an empty load balancer, 503.
+      stopped: { ...backend('stopped', enabled('stopped', 'Host(`stopped.example.test`)', { 'traefik.docker.allownonrunning': 'true' })), command: ['node', '-e', ''], restart: 'no' },
+      // Never healthy: filtered out, as Traefik does until a container is healthy.
+      unhealthy: { ...backend('unhealthy', enabled('unhealthy', 'Host(`unhealthy.example.test`)')), healthcheck: { test: ['CMD', 'false'], interval: '1s', retries: 1 } },
       v2rule: backend('v2rule', enabled('v2rule', 'Host(`a.example.test`,`b.example.test`)')),
     },
   };
@@ -235,6 +239,18 @@ describe('the Traefik stand-in routes by traefik.* labels like the docker provid
     const r = await get(ports.web!, 'dead.example.test');
     assert.equal(r.status, 502);
     assert.equal(r.body, 'Bad Gateway');
+  });
+
+  test('a stopped container kept by allownonrunning answers 503; an unhealthy one is not routed', async (t) => {
+    if (!requireDocker(t)) return;
+    const id = compose('ps', '-aq', 'stopped').stdout.trim();
+    for (let i = 0; i < 100 && spawnSync('docker', ['inspect', '--format', '{{.State.Status}}', id], { encoding: 'utf8' }).stdout.trim() !== 'exited'; i++) {
+      await new Promise((r) => setTimeout(r, 100));
+    }
+    const stopped = await get(ports.web!, 'stopped.example.test');
+    assert.equal(stopped.status, 503);
+    assert.equal(stopped.body, 'no available server\n');
+    assert.equal((await get(ports.web!, 'unhealthy.example.test')).status, 404);
   });
 
   test("v2's two-domain Host is refused like v3 does: not routed, and the log says why", async (t) => {
