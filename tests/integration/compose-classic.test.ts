@@ -44,7 +44,7 @@ test('classic commands: up by handle, cross file on demand, ls, cmd, logs, down 
   assert.deepStrictEqual(running(project), ['greeter', 'hello']);
 
   const ls = await runRunner(home, ['ls']);
-  assert.deepStrictEqual({ code: ls.code, stdout: ls.stdout }, { code: 0, stdout: 'greeter\nhello\nlitellm\nwebui\n' });
+  assert.deepStrictEqual({ code: ls.code, stdout: ls.stdout }, { code: 0, stdout: 'greeter\nhello\nlitellm\ntraefik\nwebui\n' });
   const lsJson = await runRunner(home, ['ls', '--active', '--json']);
   assert.deepStrictEqual({ code: lsJson.code, stdout: lsJson.stdout }, { code: 0, stdout: '["greeter","hello"]\n' });
 

@@ -33,7 +33,7 @@ const cases: Array<{ name: string; home: typeof example; args: string[]; env?: R
     home: example,
     args: ['up', '--profile', 'lm'],
     code: 3,
-    stderr: '✖ unknown profile "lm" (did you mean llm?)\n  profiles in the descriptor: default, llm\n',
+    stderr: '✖ unknown profile "lm" (did you mean llm?)\n  profiles in the descriptor: default, llm, traefik\n',
   },
   {
     name: 'a missing compose directory',

@@ -9,6 +9,8 @@ import type { Deps } from '../shared/deps';
 import type { ComposeProject } from '../compose/core/compose-argv';
 import type { Descriptor } from '../descriptor/core/descriptor-schema';
 import type { ComposeSelection } from '../source/core/compose-files';
+import { loadRoutingOverlay } from '../routing/load-routing-overlay';
+import type { RoutingOverlay } from '../routing/core/build-routing-overlay';
 
 /** What prepare reads of the resolved source (the stack's ResolvedSource is one). */
 export interface PrepareSource {
@@ -30,6 +32,8 @@ export interface PrepareInputs {
   templates: TemplatesInput;
   /** The env layers' warnings (already logged). */
   warnings: string[];
+  /** The Traefik routing overlay (descriptor `routing:` with its proxy selected), else undefined. */
+  routing: RoutingOverlay | undefined;
 }
 
 /**
@@ -51,12 +55,15 @@ export async function loadPrepareInputs(deps: Deps, source: PrepareSource): Prom
   const composeServices = model !== undefined
     ? Object.keys(model.services as Record<string, unknown>).sort()
     : await readComposeServices(deps, source.project, source.selection.files, { env: composeEnv, secretValues });
+  const routing = await loadRoutingOverlay(deps, source.descriptor.routing, { project: source.project, files: source.selection.files, composeEnv, secretValues, model });
+  for (const warning of routing?.warnings ?? []) deps.log.withTag('routing').warn(warning);
   return {
     stack,
     composeEnv,
     secretValues,
     composeServices,
     templates: { templates: prepare.templates, interpolation: prepare.interpolation, env: buildTemplateEnv(stack.merged), services: source.selection.services },
-    warnings: stack.warnings,
+    warnings: [...stack.warnings, ...(routing?.warnings ?? [])],
+    routing,
   };
 }

@@ -14,6 +14,7 @@ import type { Deps } from '../shared/deps';
 import { loadPrepareInputs, type PrepareInputs, type PrepareSource } from './load-prepare-inputs';
 import { withHomeLock } from '../lock/with-home-lock';
 import { writeTunnelIngress } from '../tunnels/named-tunnel';
+import { writeRoutingOverlay } from '../routing/write-routing-overlay';
 
 export interface RunPrepareOptions {
   /** `--persist-env`: also write var/run/.env.run, as `prepare.env.persist: true` does. */
@@ -71,10 +72,13 @@ async function writePrepared(deps: Deps, source: PrepareSource, inputs: PrepareI
   const overlayPath = join(deps.home, PREPARE_OVERLAY_PATH);
   const current = await readFile(overlayPath, 'utf8').catch(() => undefined);
   if (current !== overlay.yaml) await writeFileAtomic(overlayPath, overlay.yaml);
+  // Written when routing applies, removed when it no longer does: a stale overlay would keep old routes.
+  await writeRoutingOverlay(deps.home, inputs.routing);
+  const routed = inputs.routing !== undefined;
 
   // The named tunnel's ingress (hostnames → services) is rendered here, from the compose model, like any config.
   if (source.descriptor.tunnels.named) {
-    const stack = { project: source.project, files: buildComposeFileList(source.selection.files, true), composeEnv: inputs.composeEnv, secretValues: inputs.secretValues, services: source.selection.services, config: source.descriptor.tunnels };
+    const stack = { project: source.project, files: buildComposeFileList(source.selection.files, true, routed), composeEnv: inputs.composeEnv, secretValues: inputs.secretValues, services: source.selection.services, config: source.descriptor.tunnels };
     await writeTunnelIngress(deps, stack);
   }
 
@@ -88,12 +92,12 @@ async function writePrepared(deps: Deps, source: PrepareSource, inputs: PrepareI
   await writePrepareState(deps.home, buildPrepareState({ files, contents: await readComposeTexts(deps.home, files) }, inputs.composeEnv, key));
 
   const { diff } = rendered;
-  const what = `overlay ${PREPARE_OVERLAY_PATH} ${current === overlay.yaml ? 'unchanged' : 'written'}${persist ? `, env persisted to ${RUN_ENV_FILE} (mode 0600)` : ''}`;
+  const what = `overlay ${PREPARE_OVERLAY_PATH} ${current === overlay.yaml ? 'unchanged' : 'written'}${inputs.routing ? `, routes for ${Object.keys(inputs.routing.routes).join(' ') || '(none)'}` : ''}${persist ? `, env persisted to ${RUN_ENV_FILE} (mode 0600)` : ''}`;
   log.info(`prepared ${source.selection.services.join(' ') || '(no services)'}: ${what}`);
   return {
     composeEnv: inputs.composeEnv,
     secretValues: inputs.secretValues,
-    files: buildComposeFileList(files, true),
+    files: buildComposeFileList(files, true, routed),
     warnings: [...inputs.warnings, ...skipped],
     services: inputs.composeServices,
     templates: { added: diff.added.length, changed: diff.changed.length, removed: diff.removed.length, unchanged: diff.unchanged.length },

@@ -16,6 +16,8 @@ import type { Deps } from '../shared/deps';
 import { planStage, type StagePlan } from '../workflow/plan-stage';
 import { buildActionContext } from './action-context';
 import { loadPrepareInputs } from '../prepare/load-prepare-inputs';
+import { readRoutingOverlayText } from '../routing/write-routing-overlay';
+import { ROUTING_OVERLAY_PATH } from '../routing/core/build-routing-overlay';
 import type { ResolvedSource } from './resolve-source';
 
 /** A rendered file as plan shows it: the mode in octal, as in the manifest. */
@@ -36,6 +38,8 @@ export interface PreparePlan {
   templates: { added: PlannedFileChange[]; changed: PlannedFileChange[]; removed: PlannedFileChange[]; unchanged: number };
   env: EnvChanges;
   overlay: { path: string; changed: boolean; recreate: RecreatedService[] };
+  /** The Traefik routing overlay: written (with these routes), removed, or neither. */
+  routing: { path: string; changed: boolean; routes: Record<string, string>; removed: boolean };
   /** Whether prepare would write var/run/.env.run (prepare.env.persist). */
   persistEnv: boolean;
   deploy: StagePlan;
@@ -56,7 +60,8 @@ export async function loadPreparePlan(deps: Deps, source: ResolvedSource): Promi
   const current = await readFile(join(deps.home, PREPARE_OVERLAY_PATH), 'utf8').catch(() => undefined);
   const stored = await readPrepareState(deps.home);
   // The stack as the prepare would leave it: the overlay follows the selection's files.
-  const files = buildComposeFileList(source.selection.files, true);
+  const files = buildComposeFileList(source.selection.files, true, inputs.routing !== undefined);
+  const routingNow = await readRoutingOverlayText(deps.home);
   const ctx = buildActionContext(deps, { ...source, composeEnv: inputs.composeEnv, secretValues: inputs.secretValues, files }, true);
   return {
     project: source.project.name,
@@ -66,6 +71,12 @@ export async function loadPreparePlan(deps: Deps, source: ResolvedSource): Promi
     templates: { added: diff.added.map(show), changed: diff.changed.map(show), removed: diff.removed.map(show), unchanged: diff.unchanged.length },
     env: planEnvChanges({ previous: stored.state?.env, key: stored.key, composeEnv: inputs.composeEnv, secretValues: inputs.secretValues, runKey: randomBytes(32) }),
     overlay: { path: PREPARE_OVERLAY_PATH, changed: current !== overlay.yaml, recreate: planRecreatedServices(current, overlay.labels) },
+    routing: {
+      path: ROUTING_OVERLAY_PATH,
+      changed: routingNow !== inputs.routing?.yaml,
+      routes: inputs.routing?.routes ?? {},
+      removed: inputs.routing === undefined && routingNow !== undefined,
+    },
     persistEnv: source.descriptor.prepare.env.persist,
     deploy: planStage('deploy', selectStage(source.descriptor, 'deploy')!, ctx, { env: { ...deps.env, ...inputs.composeEnv } }),
     warnings: inputs.warnings,

@@ -7,6 +7,7 @@ import { runPrepare, type PreparedStack, type RunPrepareOptions } from '../prepa
 import type { SopsEnvReader } from '../env/read-env-layers';
 import { readSopsEnvFile } from '../secrets/sops-env-file';
 import { PREPARE_OVERLAY_PATH } from '../prepare/core/build-prepare-overlay';
+import { ROUTING_OVERLAY_PATH } from '../routing/core/build-routing-overlay';
 import { buildComposeFileList } from '../prepare/core/compose-file-list';
 import { hashComposeFiles } from '../prepare/core/prepare-state';
 import type { Deps } from '../shared/deps';
@@ -65,11 +66,13 @@ export async function readStack(deps: Deps, source: ResolvedSource, options: Rea
   }
   for (const warning of env.warnings) log.warn(warning);
   const overlay = options.planned === true || (await overlayApplies(deps.home, source.selection.files));
+  // The routing overlay is there exactly when the last prepare generated one (it removes a stale one).
+  const routed = overlay && (await pathExists(join(deps.home, ROUTING_OVERLAY_PATH)));
   return {
     ...source,
     composeEnv: env.composeEnv,
     secretValues: env.secretValues,
-    files: buildComposeFileList(source.selection.files, overlay),
+    files: buildComposeFileList(source.selection.files, overlay, routed),
   };
 }
 

@@ -8,5 +8,6 @@ export function printUrls(deps: Deps, urls: readonly ServiceUrl[]): void {
     return;
   }
   const width = Math.max(...urls.map((u) => u.service.length));
-  for (const u of urls) deps.out(`${u.service.padEnd(width)}  ${u.url}\n`);
+  // A routed service shows its Traefik URL after the published one (once when it is the only one).
+  for (const u of urls) deps.out(`${u.service.padEnd(width)}  ${u.url}${u.routed !== undefined && u.routed !== u.url ? `  ${u.routed}` : ''}\n`);
 }

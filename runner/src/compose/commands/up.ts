@@ -7,6 +7,8 @@ import { composeLogsAction } from '../../workflow/actions/compose-logs';
 import { buildCommandContext } from '../../stack/action-context';
 import { commandStep, DRY_RUN_OPTION, printCommandPlan } from './print-command-plan';
 import { printUrls } from './print-urls';
+import { mergeRoutedUrls } from '../../routing/core/merge-routed-urls';
+import { readRoutes } from '../../routing/read-routes';
 import { resolveSource } from '../../stack/resolve-source';
 import { prepareStack, readStack } from '../../stack/stack';
 import { STACK_OPTIONS, sourceOptionsOf, stackOptionEntries } from '../../stack/commands/stack-options';
@@ -50,7 +52,7 @@ export const upCommand = defineCommand({
     const { ctx, urls } = await prepareStack(deps, source, { persistEnv: options.persistEnv, command: 'harbor up' }, async (stack) => {
       const ctx = buildCommandContext(deps, stack, 'up');
       const result = await composeUpAction.run(params, ctx);
-      return { ctx, urls: (result.data as { urls: ServiceUrl[] }).urls };
+      return { ctx, urls: mergeRoutedUrls((result.data as { urls: ServiceUrl[] }).urls, await readRoutes(deps.home)) };
     });
     if (options.json) {
       const { files, services } = source.selection;

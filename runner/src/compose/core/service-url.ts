@@ -6,6 +6,8 @@ import type { ComposeContainer, PublishedPort } from './compose-ps';
 export interface ServiceUrl {
   service: string;
   url: string;
+  /** The Traefik URL when the routing overlay routes the service (mergeRoutedUrls). */
+  routed?: string;
 }
 
 /**

@@ -27,7 +27,8 @@ export function composeModelInputOf(request: ComposeModelRequest): ComposeModelI
   const projectDir = request.project.directory;
   const processEnv: Record<string, string> = {};
   for (const [key, value] of Object.entries(request.env)) if (value !== undefined) processEnv[key] = value;
-  const env = { ...readProjectDotenv(projectDir, processEnv), ...processEnv };
+  // Compose interpolates ${COMPOSE_PROJECT_NAME} as the project's name (v1's Traefik overlays name networks with it).
+  const env: Record<string, string> = { ...readProjectDotenv(projectDir, processEnv), ...processEnv, COMPOSE_PROJECT_NAME: request.project.name };
   const profiles = (env.COMPOSE_PROFILES ?? '').split(',').map((p) => p.trim()).filter(Boolean);
   return {
     files: request.files.map((f) => (f.startsWith('/') ? f : join(projectDir, f))),

@@ -5,6 +5,7 @@ import { HooksSchema } from './hooks-schema';
 import { PrepareSchema } from './prepare-schema';
 import { parseIncludePattern } from './include-pattern';
 import { TunnelsSchema } from './tunnels-schema';
+import { RoutingSchema } from './routing-schema';
 import { ServiceCommandsSchema } from './service-commands-schema';
 
 /** Names of profiles and custom stages: what a user types after `--profile` or `harbor run`. */
@@ -135,6 +136,8 @@ export const DescriptorSchema = v.strictObject({
   prepare: v.optional(PrepareSchema, {}),
   /** Cloudflare tunnels: the cloudflared image, and the named tunnel's token and ingress (docs/Harbor-Tunnels.md). */
   tunnels: v.optional(TunnelsSchema, {}),
+  /** Traefik routing by a generated overlay, when the proxy service is selected (docs/Harbor-Traefik.md). @example { domain: 'lan', services: ['hello'] } */
+  routing: v.optional(RoutingSchema),
   /** Steps of `harbor deploy` / `harbor run deploy`. @example { steps: [{ action: 'compose.up' }] } */
   deploy: v.optional(StageSchema),
   /** Steps run after deploy. @example { steps: [{ action: 'open', target: ['hello'] }] } */

@@ -15,6 +15,8 @@ export interface RenderablePlan {
   };
   env: EnvChanges;
   overlay: { path: string; changed: boolean; recreate: readonly RecreatedService[] };
+  /** The Traefik routing overlay (absent when no routing applies and none is on disk). */
+  routing?: { path: string; changed: boolean; routes: Readonly<Record<string, string>>; removed: boolean };
   persistEnv: boolean;
 }
 
@@ -40,6 +42,11 @@ export function renderPreparePlan(plan: RenderablePlan): string {
   const recreate = overlay.recreate.map((r) => `${r.service} (${r.labels.join(', ')})`);
   lines.push(`overlay ${overlay.path}: ${overlay.changed ? 'changes' : 'unchanged'}`);
   lines.push(`recreated for Harbor's labels: ${recreate.join(', ') || '(none)'}; compose also recreates what its own model changes`);
+  const routing = plan.routing;
+  if (routing !== undefined && (routing.removed || Object.keys(routing.routes).length > 0 || routing.changed)) {
+    const routes = Object.entries(routing.routes).map(([service, url]) => `${service} → ${url}`);
+    lines.push(`routing overlay ${routing.path}: ${routing.removed ? 'removed (no routing applies)' : routing.changed ? 'changes' : 'unchanged'}${routes.length > 0 ? `: ${routes.join(', ')}` : ''}`);
+  }
   if (plan.persistEnv) lines.push('env file var/run/.env.run: written (prepare.env.persist), mode 0600');
   return `${lines.join('\n')}\n`;
 }

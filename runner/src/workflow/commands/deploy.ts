@@ -14,6 +14,8 @@ import { runStage, type StageResult } from '../run-stage';
 import { buildActionContext, type StageContext } from '../../stack/action-context';
 import { renderPrepareLine } from '../../compose/commands/print-command-plan';
 import { printUrls } from '../../compose/commands/print-urls';
+import { mergeRoutedUrls } from '../../routing/core/merge-routed-urls';
+import { readRoutes } from '../../routing/read-routes';
 import { resolveSource, type ResolvedSource } from '../../stack/resolve-source';
 import { prepareStack, readStack, type Stack } from '../../stack/stack';
 import { STACK_OPTIONS, sourceOptionsOf, stackOptionEntries } from '../../stack/commands/stack-options';
@@ -101,5 +103,5 @@ function head(source: ResolvedSource) {
 
 async function readUrls(deps: Deps, ctx: StageContext) {
   const containers = await readComposeContainers(deps, { name: ctx.projectName, directory: ctx.home }, ctx.selection.files, { env: ctx.composeEnv });
-  return buildServiceUrls(containers);
+  return mergeRoutedUrls(buildServiceUrls(containers), await readRoutes(ctx.home));
 }

@@ -82,7 +82,7 @@ describe('harbor plan', () => {
     const home = await makeTempHome(PREPARE_HOME);
     const { stdout } = await plan(home, ['--json']);
     const data = JSON.parse(stdout);
-    assert.deepStrictEqual(Object.keys(data), ['project', 'files', 'services', 'composeServices', 'templates', 'env', 'overlay', 'persistEnv', 'deploy', 'warnings', 'hooks']);
+    assert.deepStrictEqual(Object.keys(data), ['project', 'files', 'services', 'composeServices', 'templates', 'env', 'overlay', 'routing', 'persistEnv', 'deploy', 'warnings', 'hooks']);
     assert.deepStrictEqual(data.templates.added.map((f: { path: string; after: { mode: string } }) => [f.path, f.after.mode]), [['var/run/hello/config/motd.txt', '0644']]);
     assert.deepStrictEqual(data.env.added[0], { name: 'API_TOKEN', secret: true, shown: '[secret <tag>]' });
     assert.deepStrictEqual([data.composeServices, data.overlay.recreate], [['greeter', 'hello'], [{ service: 'greeter', labels: ['harbor.env-hash'] }, { service: 'hello', labels: ['harbor.config-hash'] }]]);
