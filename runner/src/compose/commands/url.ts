@@ -18,7 +18,7 @@ export const urlCommand = defineCommand({
     const service = args[0]!;
     const source = await resolveSource(deps, sourceOptionsOf(options, [service]));
     const stack = await readStack(deps, source);
-    const containers = await readComposeContainers(deps, source.project, source.selection.files, { env: stack.composeEnv });
+    const containers = await readComposeContainers(deps, source.project, source.selection.files, { env: stack.composeEnv, secretValues: stack.secretValues });
     deps.out(`${selectServiceUrl(containers, service, options.internal)}\n`);
   },
 });

@@ -100,6 +100,6 @@ function head(source: ResolvedSource) {
 }
 
 async function readUrls(deps: Deps, ctx: StageContext) {
-  const containers = await readComposeContainers(deps, { name: ctx.projectName, directory: ctx.home }, ctx.selection.files, { env: ctx.composeEnv });
+  const containers = await readComposeContainers(deps, { name: ctx.projectName, directory: ctx.home }, ctx.selection.files, { env: ctx.composeEnv, secretValues: ctx.secretValues ?? [] });
   return buildServiceUrls(containers);
 }
