@@ -36,7 +36,12 @@ export function parseCli(argv: readonly string[], commands: readonly CommandSpec
   cli.option('-v, --version', 'Print the runner version');
   cli.globalCommand.helpCallback = (sections) => groupedHelp(sections, commands, cli.matchedCommand ? byName.get(cli.matchedCommand.name) : undefined);
 
-  const routed = routeArgv(argv, [...byName.keys()]);
+  // cac hands a hyphenated boolean before the command word the next word as its value (`--compose-files ps` would
+  // lose `ps`): run-main.ts already read that flag from argv, so a leading one is dropped here.
+  const first = argv.findIndex((a) => !a.startsWith('-'));
+  const leading = first < 0 ? argv.length : first;
+  const unflagged = [...argv.slice(0, leading).filter((a) => a !== '--compose-files'), ...argv.slice(leading)];
+  const routed = routeArgv(unflagged, [...byName.keys()]);
   if (routed.group !== undefined) return { kind: 'help', print: () => printGroupHelp(routed.group!, commands) };
   const spec = routed.command === undefined ? undefined : byName.get(routed.command);
   const words = spec?.passThroughAfter === undefined ? routed.argv : protectPassThrough(routed.argv, routed.command!, spec);

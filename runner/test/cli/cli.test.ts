@@ -40,6 +40,9 @@ const cases = [
   { name: 'pass-through: an explicit -- still works', argv: ['exec', 'hello', '--', 'ls', '-l'], expected: { command: 'exec <service> [...command]', args: ['hello'], rest: ['ls', '-l'], options: {} } },
   { name: 'two-word command', argv: ['secrets', 'decrypt', 'x.env', '--output-type', 'json'], expected: { command: 'secrets decrypt <file>', args: ['x.env'], rest: [], options: { outputType: 'json' } } },
   { name: 'global flags are kept, aliases dropped', argv: ['--debug', 'doctor', '--json'], expected: { command: 'doctor', args: [], rest: [], options: { debug: true, json: true } } },
+  // run-main.ts reads --compose-files from argv; before the command cac would take the command word as its value.
+  { name: '--compose-files before the command does not swallow it', argv: ['--debug', '--compose-files', 'doctor'], expected: { command: 'doctor', args: [], rest: [], options: { debug: true } } },
+  { name: '--compose-files after the command', argv: ['doctor', '--compose-files'], expected: { command: 'doctor', args: [], rest: [], options: { composeFiles: true } } },
 ];
 
 for (const c of cases) {

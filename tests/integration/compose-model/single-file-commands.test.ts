@@ -12,10 +12,10 @@ after(() => removeExampleHome(example));
 // A secret only this run knows, as the greeter's greeting: compose must get it from the environment, never the file.
 const secret = `single-secret-${randomBytes(6).toString('hex')}`;
 
-/** The argv of every `docker compose` call the runner logged at --debug. */
+/** The argv of every `docker compose -p …` call (on the project, not `compose version`) the runner logged at --debug. */
 function composeCalls(run: RunnerResult): string[][] {
   return run.stderr.split('\n').flatMap((line) => {
-    const at = line.indexOf('$ docker compose ');
+    const at = line.indexOf('$ docker compose -p ');
     return at < 0 ? [] : [line.slice(at + 2).trim().split(' ')];
   });
 }
