@@ -57,7 +57,11 @@ function checkTopLevel(cfg: ModelMap, file: string): void {
     if (section === undefined || section === null) continue;
     if (!isMap(section)) unsupported(`${kind} that is not a mapping: compose reports it`, file);
     // compose-go's dotted paths would split a name holding a dot: not reproduced.
-    for (const name of Object.keys(section)) if (name.includes('.')) unsupported(`the name "${name}" holds a dot`, `${file}: ${kind}`);
+    for (const name of Object.keys(section)) {
+      if (name.includes('.')) unsupported(`the name "${name}" holds a dot`, `${file}: ${kind}`);
+      // compose's schema: every service and resource name matches ^[a-zA-Z0-9._-]+$.
+      if (!/^[a-zA-Z0-9._-]+$/.test(name)) unsupported(`the name "${name}" is not one compose's schema allows: compose reports it`, `${file}: ${kind}`);
+    }
   }
 }
 
