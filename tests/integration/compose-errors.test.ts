@@ -1,4 +1,4 @@
-// Bad inputs to the compose commands: each fails with its exact message and exit code, starts nothing and writes nothing.
+// Bad inputs to the compose commands: each fails with its exact message and exit code, starts nothing and writes nothing (but, when it asked compose, the single compose file).
 import assert from 'node:assert/strict';
 import { rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -19,7 +19,9 @@ after(() => {
 
 const HANDLE_HINT = '  known services are the compose.<name>.yml files in etc/stacks\n';
 
-const cases: Array<{ name: string; home: typeof example; args: string[]; env?: Record<string, string>; code: number; stderr: string }> = [
+/** `singleFile`: the command asked compose (`ps`) before failing, through Harbor's single file, which it wrote (and nothing else). */
+const SINGLE_FILE = 'var/run/.harbor/compose.model.json';
+const cases: Array<{ name: string; home: typeof example; args: string[]; env?: Record<string, string>; code: number; stderr: string; singleFile?: boolean }> = [
   {
     name: 'an unknown handle, with the closest known names',
     home: example,
@@ -51,7 +53,7 @@ const cases: Array<{ name: string; home: typeof example; args: string[]; env?: R
   },
   { name: 'a bad pull policy', home: example, args: ['up', '--pull', 'sometimes'], code: 2, stderr: '✖ up: --pull: must be always, missing or never\n  run `harbor up --help`\n' },
   { name: 'exec without a command', home: example, args: ['exec', 'hello'], code: 2, stderr: '✖ exec: no command given for hello\n  name one: `harbor exec hello sh` (or `harbor shell hello`)\n' },
-  { name: 'the URL of a service that is not running', home: example, args: ['url', 'hello'], code: 1, stderr: '✖ service "hello" is not running\n  start it with `harbor up hello`\n' },
+  { name: 'the URL of a service that is not running', home: example, args: ['url', 'hello'], code: 1, stderr: '✖ service "hello" is not running\n  start it with `harbor up hello`\n', singleFile: true },
   {
     // up prepares first: compose's own check of the model (`config --services`) fails before anything is written.
     name: 'compose rejects a file: its exit code (15) and its message pass through',
@@ -74,10 +76,16 @@ const cases: Array<{ name: string; home: typeof example; args: string[]; env?: R
 for (const c of cases) {
   test(`bad input: ${c.name}`, async (t) => {
     if (!requireDocker(t)) return;
+    if (c.singleFile) rmSync(join(c.home.home, 'var'), { recursive: true, force: true });
     const before = snapshotTree(c.home.home);
     const r = await runRunner(c.home.home, c.args, c.env);
     assert.deepStrictEqual({ code: r.code, stdout: r.stdout, stderr: r.stderr }, { code: c.code, stdout: '', stderr: c.stderr });
     assert.deepStrictEqual(projectTraces(c.home.project), { containers: [], networks: [], volumes: [] }, 'nothing started');
-    assert.deepStrictEqual(snapshotTree(c.home.home), before, 'nothing written');
+    const after = snapshotTree(c.home.home, c.singleFile ? ['var'] : []);
+    assert.deepStrictEqual(after, before, 'nothing written');
+    if (c.singleFile) {
+      const written = Object.entries(snapshotTree(c.home.home)).filter(([path, e]) => path.startsWith('var/') && e.type === 'file');
+      assert.deepStrictEqual(written.map(([path, e]) => [path, e.mode]), [[SINGLE_FILE, '600']], 'only the single compose file');
+    }
   });
 }

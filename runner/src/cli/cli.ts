@@ -39,7 +39,7 @@ export function parseCli(argv: readonly string[], commands: readonly CommandSpec
   const routed = routeArgv(argv, [...byName.keys()]);
   if (routed.group !== undefined) return { kind: 'help', print: () => printGroupHelp(routed.group!, commands) };
   const spec = routed.command === undefined ? undefined : byName.get(routed.command);
-  const words = spec?.passThroughAfter === undefined ? routed.argv : protectPassThrough(routed.argv, routed.command!, spec);
+  const words = camelBooleanFlags(spec?.passThroughAfter === undefined ? routed.argv : protectPassThrough(routed.argv, routed.command!, spec), spec);
   let parsed: ReturnType<CAC['parse']>;
   try {
     parsed = cli.parse(['node', 'harbor', ...words], { run: false });
@@ -148,6 +148,22 @@ export function protectPassThrough(argv: readonly string[], command: string, spe
     positionals++;
   }
   return [...argv];
+}
+
+/**
+ * cac tells mri its boolean flags by their camel-cased names, so mri reads `--dry-run webui` as `--dry-run=webui`
+ * (and `--compose-files ps` swallows the command). Written camel-cased (`--dryRun`), mri knows them as booleans.
+ * Only the global flags and the command's own, only before `--` (after protectPassThrough, so a pass-through
+ * command's words are never touched).
+ */
+export function camelBooleanFlags(argv: readonly string[], spec: CommandSpec | undefined): string[] {
+  const booleans = new Set(
+    [...GLOBAL_OPTIONS, ...(spec?.options ?? [])]
+      .filter((o) => !/[<[]/.test(o.flags))
+      .flatMap((o) => o.flags.split(/[ ,]+/).filter((f) => /^--[a-z0-9]+(-[a-z0-9]+)+$/.test(f) && !f.startsWith('--no-'))),
+  );
+  const end = argv.includes('--') ? argv.indexOf('--') : argv.length;
+  return argv.map((word, i) => (i < end && booleans.has(word) ? `--${word.slice(2).replace(/-([a-z0-9])/g, (_, c: string) => c.toUpperCase())}` : word));
 }
 
 /** The last value given on argv for any of an option's names (`--tail 5`, `--tail=5`, `-n 5`). */

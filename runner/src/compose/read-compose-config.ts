@@ -1,7 +1,9 @@
-// Compose's own merged model of a selection as JSON text (`docker compose config --format json`), for the features that read it.
+// The merged model of a selection as compose's JSON text (`docker compose config --format json`), for the features that read it.
 import type { Deps } from '../shared/deps';
 import { runCompose } from './compose';
 import { buildComposeArgv, type ComposeProject } from './core/compose-argv';
+import { printComposeJson } from './model/core/print-compose-json';
+import { readComposeModel } from './model/read-compose-model';
 
 export interface ComposeConfigQuery {
   project: ComposeProject;
@@ -12,8 +14,15 @@ export interface ComposeConfigQuery {
   secretValues?: readonly string[];
 }
 
+/**
+ * Harbor's compose model printed as compose prints it (docs/compose-model.md: no compose call); when the model
+ * declines the selection, compose's own `config --format json` of the N files. Either way the same text.
+ */
 export async function readComposeConfigJson(deps: Deps, query: ComposeConfigQuery): Promise<string> {
+  const secretValues = query.secretValues ?? [];
+  const answer = readComposeModel(deps, query.project, query.files, { composeEnv: query.env, secretValues });
+  if (answer.model !== undefined) return printComposeJson(answer.model);
   const argv = buildComposeArgv(query.project, query.files, 'config', ['--format', 'json']);
-  const result = await runCompose(deps, argv, { env: query.env, stdio: 'capture', secretValues: query.secretValues ?? [] });
+  const result = await runCompose(deps, argv, { env: query.env, stdio: 'capture', secretValues });
   return result.stdout;
 }

@@ -145,7 +145,7 @@ async function runInContainer(deps: Deps, r: ContainerRun): Promise<void> {
   // Names only on argv (-e NAME): printing it is safe.
   deps.log.debug(`$ ${renderShellCommand(argv)}`);
   await runHookProcess(
-    { run: deps.run, spawnLines: r.spawnLines, writeErr: (text) => process.stderr.write(text), log: deps.log.withTag('hooks'), home: deps.home },
+    { run: deps.run, spawnLines: r.spawnLines, writeErr: (text) => process.stderr.write(text), log: deps.log.withTag('hooks'), home: deps.home, env: deps.env },
     {
       planned: r.planned,
       argv,

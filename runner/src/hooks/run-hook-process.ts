@@ -1,6 +1,8 @@
 // Runs one hook's process to its end: output line by line with the hook's label and secrets masked, the timeout, the exit code.
 import type { ConsolaInstance } from 'consola';
 import { buildComposeArgv } from '../compose/core/compose-argv';
+import { buildComposeCallArgv } from '../compose/model/compose-call-argv';
+import type { Deps } from '../shared/deps';
 import { redactSecrets } from '../shared/core/redact-secrets';
 import type { RunProcess } from '../shared/process-runner';
 import { HookError } from '../shared/core/errors';
@@ -15,6 +17,8 @@ export interface HookProcessDeps {
   writeErr: (text: string) => void;
   log: ConsolaInstance;
   home: string;
+  /** The runner's environment: with it `ctx.compose` hands compose Harbor's single file (docs/compose-model.md), else the N files. */
+  env?: Deps['env'];
 }
 
 export interface HookProcess {
@@ -97,7 +101,10 @@ export async function runHookProcess(deps: HookProcessDeps, p: HookProcess): Pro
 async function answerCompose(deps: HookProcessDeps, p: HookProcess, id: number, args: string[]): Promise<ComposeAnswer> {
   if (!p.compose || args.length === 0) return { id, code: 2, stdout: '', stderr: 'ctx.compose needs a subcommand, e.g. ctx.compose(["ps"])' };
   const [subcommand, ...rest] = args;
-  const argv = buildComposeArgv({ name: p.compose.project, directory: deps.home }, p.compose.files, subcommand!, rest);
+  const project = { name: p.compose.project, directory: deps.home };
+  const planned = buildComposeArgv(project, p.compose.files, subcommand!, rest);
+  const single = deps.env && { env: deps.env, log: deps.log };
+  const argv = single ? await buildComposeCallArgv(single, project, p.compose.files, { composeEnv: p.compose.env, secretValues: p.secretValues }, planned) : planned;
   const mask = (text: string) => (p.planned.hook.secrets ? text : redactSecrets(text, p.secretValues));
   try {
     const result = await deps.run(argv, { cwd: deps.home, env: p.compose.env, stdio: 'capture' });

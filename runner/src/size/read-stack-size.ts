@@ -14,6 +14,8 @@ export interface StackSizeQuery {
   project: ComposeProject;
   files: readonly string[];
   env: Readonly<Record<string, string>>;
+  /** The stack's secret values: with them compose gets Harbor's single file (docs/compose-model.md), else the N files. */
+  secretValues?: readonly string[];
 }
 
 /**
@@ -22,7 +24,7 @@ export interface StackSizeQuery {
  */
 export async function readStackSize(deps: Deps, query: StackSizeQuery): Promise<SizeReport> {
   const services = selectServiceMounts(await readComposeConfigJson(deps, query), query.project.name);
-  const containers = await readComposeContainers(deps, query.project, query.files, { env: query.env, all: true });
+  const containers = await readComposeContainers(deps, query.project, query.files, { env: query.env, all: true, ...(query.secretValues && { secretValues: query.secretValues }) });
 
   // Containers: their image (the one they run, even if the tag moved since) and writable layer.
   const writable = new Map<string, number>();

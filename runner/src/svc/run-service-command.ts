@@ -3,6 +3,7 @@ import type { ComposeProject } from '../compose/core/compose-argv';
 import type { Deps } from '../shared/deps';
 import { CommandError } from '../shared/core/errors';
 import { planServiceCommand } from './core/plan-service-command';
+import { buildComposeCallArgv } from '../compose/model/compose-call-argv';
 import type { ServiceCommand } from './core/service-command';
 
 export interface ServiceCommandRun {
@@ -21,6 +22,10 @@ export interface ServiceCommandRun {
 /** The command's own exit code is the answer (as `harbor exec`): it is returned, not thrown. */
 export async function runServiceCommand(deps: Deps, run: ServiceCommandRun): Promise<{ code: number; stdout: string }> {
   const plan = planServiceCommand(run);
+  // exec / run --rm go to compose with Harbor's single file (docs/compose-model.md); a runner process keeps COMPOSE_FILE.
+  if (plan.argv[0] === 'docker' && plan.argv[1] === 'compose') {
+    plan.argv = await buildComposeCallArgv(deps, run.project, run.files, { composeEnv: run.env, secretValues: run.secretValues }, plan.argv);
+  }
   const env = { ...run.env, ...plan.env, HARBOR_HOME: run.project.directory };
   const stdio = run.stdio ?? 'inherit';
   try {

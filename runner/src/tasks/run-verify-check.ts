@@ -2,6 +2,7 @@
 import { access, chmod, constants, mkdir, readFile, rm, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { buildComposeArgv } from '../compose/core/compose-argv';
+import { buildComposeCallArgv } from '../compose/model/compose-call-argv';
 import type { Deps } from '../shared/deps';
 import { parseReward, type Rewards } from './core/parse-reward';
 import type { VerifyCheck } from './core/plan-verify-checks';
@@ -15,6 +16,8 @@ export interface VerifyRunInput {
   timeoutSec: number;
   /** uid:gid the test runs as (so what it writes belongs to the user); undefined = the image's user. */
   user: string | undefined;
+  /** The stack's secret values: with them compose gets Harbor's single file (docs/compose-model.md), else the N files. */
+  secretValues?: readonly string[];
 }
 
 export interface VerifyOutcome {
@@ -46,7 +49,8 @@ export async function runVerifyCheck(deps: Deps, check: VerifyCheck, input: Veri
   // Names only: compose takes each value from its own environment, so no value reaches argv.
   for (const name of input.envNames) args.push('-e', name);
   args.push(check.service, '-c', '(/tests/test.sh) > /logs/verifier/test-stdout.txt 2>&1');
-  const argv = buildComposeArgv(input.project, input.files, 'run', args);
+  const planned = buildComposeArgv(input.project, input.files, 'run', args);
+  const argv = input.secretValues === undefined ? planned : await buildComposeCallArgv(deps, input.project, input.files, { composeEnv: input.composeEnv, secretValues: input.secretValues }, planned);
   const outcome: VerifyOutcome = { check: check.name, service: check.service, rewards: null, error: null, logs };
   try {
     const r = await deps.run(argv, { cwd: home, env: { ...input.composeEnv }, stdio: 'capture', signal: AbortSignal.timeout(input.timeoutSec * 1000) });

@@ -19,6 +19,7 @@ const fakes: CommandSpec[] = [
     options: [{ flags: '-u, --user <user>', description: 'user' }],
     schema: v.object({ user: v.optional(v.string()) }), run: noop,
   }),
+  defineCommand({ usage: 'up [...handles]', group: 'Stack', summary: 'up', options: [{ flags: '--dry-run', description: 'd' }], schema: v.object({ dryRun: v.optional(v.boolean()) }), run: noop }),
   defineCommand({ usage: 'doctor', group: 'Runner', summary: 'doctor', options: [{ flags: '--json', description: 'json' }], schema: v.object({ json: v.optional(v.boolean()) }), run: noop }),
 ];
 
@@ -40,6 +41,11 @@ const cases = [
   { name: 'pass-through: an explicit -- still works', argv: ['exec', 'hello', '--', 'ls', '-l'], expected: { command: 'exec <service> [...command]', args: ['hello'], rest: ['ls', '-l'], options: {} } },
   { name: 'two-word command', argv: ['secrets', 'decrypt', 'x.env', '--output-type', 'json'], expected: { command: 'secrets decrypt <file>', args: ['x.env'], rest: [], options: { outputType: 'json' } } },
   { name: 'global flags are kept, aliases dropped', argv: ['--debug', 'doctor', '--json'], expected: { command: 'doctor', args: [], rest: [], options: { debug: true, json: true } } },
+  // cac told mri its booleans camel-cased only: a hyphenated one took the next word as its value.
+  { name: 'a hyphenated boolean does not swallow the next handle', argv: ['up', '--dry-run', 'webui', 'ollama'], expected: { command: 'up [...handles]', args: ['webui', 'ollama'], rest: [], options: { dryRun: true } } },
+  { name: '--compose-files before the command does not swallow it', argv: ['--debug', '--compose-files', 'doctor'], expected: { command: 'doctor', args: [], rest: [], options: { debug: true, composeFiles: true } } },
+  { name: '--compose-files after the command', argv: ['doctor', '--compose-files'], expected: { command: 'doctor', args: [], rest: [], options: { composeFiles: true } } },
+  { name: "pass-through: the command's own --dry-run is left alone", argv: ['exec', 'app', 'npm', 'publish', '--dry-run'], expected: { command: 'exec <service> [...command]', args: ['app'], rest: ['npm', 'publish', '--dry-run'], options: {} } },
 ];
 
 for (const c of cases) {

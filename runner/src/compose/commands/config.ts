@@ -3,6 +3,7 @@ import * as v from 'valibot';
 import { runCompose } from '../compose';
 import { defineCommand } from '../../shared/command-spec';
 import { buildComposeArgv } from '../core/compose-argv';
+import { buildComposeCallArgv } from '../model/compose-call-argv';
 import { compareModelConfig, printModelConfig } from '../model/print-model-config';
 import { redactSecrets } from '../../shared/core/redact-secrets';
 import type { Deps } from '../../shared/deps';
@@ -52,7 +53,10 @@ export const configCommand = defineCommand({
  */
 export async function printComposeConfig(deps: Deps, stack: Stack, format: 'yaml' | 'json' | 'services'): Promise<void> {
   const flags = format === 'services' ? ['--services'] : format === 'json' ? ['--format', 'json'] : [];
-  const result = await runCompose(deps, buildComposeArgv(stack.project, stack.files, 'config', flags), {
+  // compose prints the same model from Harbor's single file as from the N files (the single file's own proof).
+  const env = { composeEnv: stack.composeEnv, secretValues: stack.secretValues };
+  const argv = await buildComposeCallArgv(deps, stack.project, stack.files, env, buildComposeArgv(stack.project, stack.files, 'config', flags));
+  const result = await runCompose(deps, argv, {
     env: stack.composeEnv,
     stdio: 'capture',
     secretValues: stack.secretValues,

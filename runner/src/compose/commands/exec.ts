@@ -4,6 +4,7 @@ import { runCompose } from '../compose';
 import { isInteractiveTerminal } from '../../shared/terminal';
 import { defineCommand } from '../../shared/command-spec';
 import { buildComposeArgv } from '../core/compose-argv';
+import { buildComposeCallArgv } from '../model/compose-call-argv';
 import type { Deps } from '../../shared/deps';
 import { UsageError } from '../../shared/core/errors';
 import { resolveSource } from '../../stack/resolve-source';
@@ -46,7 +47,8 @@ export async function runExec(deps: Deps, service: string, command: readonly str
     ...(options.user ? ['--user', options.user] : []),
     ...(options.workdir ? ['--workdir', options.workdir] : []),
   ];
-  const argv = buildComposeArgv(source.project, source.selection.files, 'exec', [...flags, service, ...command]);
+  const planned = buildComposeArgv(source.project, source.selection.files, 'exec', [...flags, service, ...command]);
+  const argv = await buildComposeCallArgv(deps, source.project, source.selection.files, { composeEnv: stack.composeEnv, secretValues: stack.secretValues }, planned);
   // The command's own exit code is the answer (a failing `test -f` is not a Harbor error): pass it back as is.
   return (await runCompose(deps, argv, { env: stack.composeEnv, check: false })).code;
 }

@@ -4,6 +4,7 @@ import { readComposeContainers } from '../compose-containers';
 import { runCompose } from '../compose';
 import { defineCommand } from '../../shared/command-spec';
 import { buildComposeArgv } from '../core/compose-argv';
+import { buildComposeCallArgv } from '../model/compose-call-argv';
 import { selectRunningHandles } from '../../source/core/running-handles';
 import { resolveSource } from '../../stack/resolve-source';
 import { readStack } from '../../stack/stack';
@@ -33,12 +34,13 @@ export const logsCommand = defineCommand({
     const stack = await readStack(deps, source);
     if (args.length === 0) {
       // compose logs only covers services of the compose model: add what is running (v1 used every file).
-      const running = await readComposeContainers(deps, source.project, source.selection.files, { env: stack.composeEnv });
+      const running = await readComposeContainers(deps, source.project, source.selection.files, { env: stack.composeEnv, secretValues: stack.secretValues });
       const handles = selectRunningHandles(running.map((c) => c.service), source.names, source.knownCapabilities);
       if (handles.some((h) => !source.selection.options.includes(h))) source = await resolveSource(deps, { ...sourceOptionsOf(options, handles), capabilities: source.selection.capabilities.join(',') });
     }
     const flags = ['--tail', options.tail, ...(options.follow ? ['--follow'] : []), ...(options.timestamps ? ['--timestamps'] : []), ...rest];
-    const argv = buildComposeArgv(source.project, source.selection.files, 'logs', [...flags, ...args]);
+    const planned = buildComposeArgv(source.project, source.selection.files, 'logs', [...flags, ...args]);
+    const argv = await buildComposeCallArgv(deps, source.project, source.selection.files, { composeEnv: stack.composeEnv, secretValues: stack.secretValues }, planned);
     // 130: the user stopped following with Ctrl-C, which is how `logs -f` ends.
     // A service that logs its own secrets should not show them through Harbor either.
     await runCompose(deps, argv, { env: stack.composeEnv, okCodes: [130], secretValues: stack.secretValues });

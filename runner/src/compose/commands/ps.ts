@@ -24,7 +24,7 @@ export const psCommand = defineCommand({
     const stack = await readStack(deps, source);
     // compose ps lists every container of the project, not only the selected files' services.
     if (options.json) {
-      const containers = await readComposeContainers(deps, source.project, source.selection.files, { env: stack.composeEnv, all: options.all });
+      const containers = await readComposeContainers(deps, source.project, source.selection.files, { env: stack.composeEnv, all: options.all, secretValues: stack.secretValues });
       deps.out(`${JSON.stringify(containers, null, 2)}\n`);
       return;
     }

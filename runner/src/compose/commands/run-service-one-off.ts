@@ -2,6 +2,7 @@
 import { runCompose } from '../compose';
 import { isInteractiveTerminal } from '../../shared/terminal';
 import { buildComposeArgv } from '../core/compose-argv';
+import { buildComposeCallArgv } from '../model/compose-call-argv';
 import type { Deps } from '../../shared/deps';
 import { resolveSource, type SourceOptions } from '../../stack/resolve-source';
 import { prepareStack } from '../../stack/stack';
@@ -17,6 +18,7 @@ export async function runServiceOneOff(deps: Deps, service: string, command: rea
   // The container gets what an `up` would give it (env, rendered config, overlay); the lock is not held while it runs.
   const stack = await prepareStack(deps, source, { command: 'harbor run' });
   const flags = ['--rm', ...(isInteractiveTerminal() ? [] : ['-T'])];
-  const argv = buildComposeArgv(stack.project, stack.files, 'run', [...flags, service, ...command]);
+  const planned = buildComposeArgv(stack.project, stack.files, 'run', [...flags, service, ...command]);
+  const argv = await buildComposeCallArgv(deps, stack.project, stack.files, { composeEnv: stack.composeEnv, secretValues: stack.secretValues }, planned);
   return (await runCompose(deps, argv, { env: stack.composeEnv, check: false })).code;
 }

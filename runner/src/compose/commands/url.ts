@@ -23,7 +23,7 @@ export const urlCommand = defineCommand({
     const service = args[0]!;
     const source = await resolveSource(deps, sourceOptionsOf(options, [service]));
     const stack = await readStack(deps, source);
-    const containers = await readComposeContainers(deps, source.project, source.selection.files, { env: stack.composeEnv });
+    const containers = await readComposeContainers(deps, source.project, source.selection.files, { env: stack.composeEnv, secretValues: stack.secretValues });
     const routed = (await readRoutes(deps.home))[service];
     deps.out(`${selectRoutedServiceUrl(containers, service, { internal: options.internal, routed: options.routed }, routed)}\n`);
     // stdout keeps one URL for scripts; the route is shown beside it on stderr.

@@ -9,7 +9,7 @@ import { writeSingleComposeFile } from './write-single-compose-file';
  * files) and the model can build and prove it. Otherwise `argv` unchanged.
  */
 export async function buildComposeCallArgv(
-  deps: Deps,
+  deps: Pick<Deps, 'env' | 'log'>,
   project: ComposeProject,
   files: readonly string[],
   env: { composeEnv: Readonly<Record<string, string>>; secretValues: readonly string[] },

@@ -17,7 +17,7 @@ export const SINGLE_COMPOSE_FILE = 'var/run/.harbor/compose.model.json';
  * (secret values redacted) and the caller hands compose the N files.
  */
 export async function writeSingleComposeFile(
-  deps: Deps,
+  deps: Pick<Deps, 'env' | 'log'>,
   project: ComposeProject,
   files: readonly string[],
   env: { composeEnv: Readonly<Record<string, string>>; secretValues: readonly string[] },

@@ -18,7 +18,7 @@ export const sizeCommand = defineCommand({
     const source = await resolveSource(deps, sourceOptionsOf(options, args));
     // An env file that cannot be read must not keep a user from seeing what the stack takes.
     const stack = await readStack(deps, source, { tolerant: true });
-    const report = await readStackSize(deps, { project: source.project, files: stack.files, env: stack.composeEnv });
+    const report = await readStackSize(deps, { project: source.project, files: stack.files, env: stack.composeEnv, secretValues: stack.secretValues });
     deps.out(options.json ? `${JSON.stringify(report, null, 2)}\n` : renderSizeReport(report));
   },
 });

@@ -24,7 +24,7 @@ export const lsCommand = defineCommand({
     let names: string[];
     if (options.active) {
       const stack = await readStack(deps, source);
-      const containers = await readComposeContainers(deps, source.project, source.selection.files, { env: stack.composeEnv });
+      const containers = await readComposeContainers(deps, source.project, source.selection.files, { env: stack.composeEnv, secretValues: stack.secretValues });
       names = [...new Set(containers.filter((c) => c.state === 'running').map((c) => c.service))];
     } else {
       // Handles, not capabilities: `nvidia` is known to the rules but is not a service.

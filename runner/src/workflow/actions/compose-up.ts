@@ -52,7 +52,7 @@ export const composeUpAction = defineAction({
     // A service that fails its healthcheck or exits: its last log lines and healthcheck output, then an error naming it.
     const check = { project: { name: ctx.projectName, directory: ctx.home }, files: ctx.selection.files, env: ctx.composeEnv, services: p.services, secretValues: ctx.secretValues ?? [] };
     await withStackHealthReport(ctx.deps, check, () => runComposeStep(ctx, planned, 'progress'));
-    const containers = await readComposeContainers(ctx.deps, { name: ctx.projectName, directory: ctx.home }, ctx.selection.files, { env: ctx.composeEnv });
+    const containers = await readComposeContainers(ctx.deps, { name: ctx.projectName, directory: ctx.home }, ctx.selection.files, { env: ctx.composeEnv, secretValues: ctx.secretValues ?? [] });
     // post_service_up runs only for a service whose containers are all running and, with a healthcheck, healthy.
     const up = (s: string) => containers.some((c) => c.service === s) && containers.filter((c) => c.service === s).every((c) => c.state === 'running' && (c.health === '' || c.health === 'healthy'));
     await ctx.serviceHooks?.afterUp(services.filter(up));

@@ -21,14 +21,14 @@ export const logsTailAction = defineAction({
   params: Params,
   plan: (p) => ({ description: `print the last ${p.lines} log lines of ${p.failing ? 'failing services' : p.services?.join(', ') ?? 'every service'}` }),
   run: async (p, ctx) => {
-    const query = { project: { name: ctx.projectName, directory: ctx.home }, files: ctx.selection.files, env: ctx.composeEnv, lines: p.lines };
-    const secrets = ctx.secretValues ?? [];
+    const query = { project: { name: ctx.projectName, directory: ctx.home }, files: ctx.selection.files, env: ctx.composeEnv, lines: p.lines, secretValues: ctx.secretValues ?? [] };
+    const secrets = query.secretValues;
     if (p.failing) {
       const failures = await readStackFailures(ctx.deps, { ...query, services: p.services, waitFailed: false });
       if (failures.length) ctx.log.warn(`failing services:\n${renderFailureReport(failures, p.lines, secrets).trimEnd()}`);
       return { summary: failures.length ? `${failures.length} failing service(s)` : 'no failing service', data: { failing: failures.map((f) => ({ service: f.service, reason: f.reason })) } };
     }
-    const running = await readComposeContainers(ctx.deps, query.project, query.files, { env: query.env, all: true });
+    const running = await readComposeContainers(ctx.deps, query.project, query.files, { env: query.env, all: true, secretValues: secrets });
     const services = p.services ?? [...new Set(running.map((c) => c.service))].sort();
     for (const service of services) {
       const text = redactSecrets(await readLogTail(ctx.deps, query, service), secrets).trimEnd();

@@ -29,7 +29,7 @@ export const openAction = defineAction({
     const services = targets.filter((t) => !URL_TARGET.test(t));
     // One `compose ps` for all services; none when every target is already a URL.
     const containers = services.length
-      ? await readComposeContainers(ctx.deps, { name: ctx.projectName, directory: ctx.home }, ctx.selection.files, { env: ctx.composeEnv })
+      ? await readComposeContainers(ctx.deps, { name: ctx.projectName, directory: ctx.home }, ctx.selection.files, { env: ctx.composeEnv, secretValues: ctx.secretValues ?? [] })
       : [];
     const urls = targets.map((t) => (URL_TARGET.test(t) ? t : selectServiceUrl(containers, t, false)));
     targets.forEach((t, i) => ctx.log.info(t === urls[i] ? `open ${t}` : `open ${t}: ${urls[i]}`));

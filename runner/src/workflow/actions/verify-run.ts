@@ -47,6 +47,7 @@ export const verifyRunAction = defineAction({
       envNames: selectVerifyEnvNames(ctx.composeEnv, ctx.secretValues ?? [], p.secrets),
       timeoutSec: p.timeoutSec,
       user: uid === 0 ? undefined : `${uid}:${process.getgid!()}`,
+      secretValues: ctx.secretValues ?? [],
     };
     const outcomes: VerifyOutcome[] = [];
     for (const check of checks) {

@@ -102,6 +102,6 @@ function head(source: ResolvedSource) {
 }
 
 async function readUrls(deps: Deps, ctx: StageContext) {
-  const containers = await readComposeContainers(deps, { name: ctx.projectName, directory: ctx.home }, ctx.selection.files, { env: ctx.composeEnv });
+  const containers = await readComposeContainers(deps, { name: ctx.projectName, directory: ctx.home }, ctx.selection.files, { env: ctx.composeEnv, secretValues: ctx.secretValues ?? [] });
   return mergeRoutedUrls(buildServiceUrls(containers), await readRoutes(ctx.home));
 }

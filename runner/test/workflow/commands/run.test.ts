@@ -1,4 +1,6 @@
 import { deepStrictEqual, rejects } from 'node:assert/strict';
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
 import { describe, it } from 'node:test';
 import { runCli } from '../../../src/cli/cli';
 import { descriptorCheckCommand } from '../../../src/descriptor/commands/descriptor-check';
@@ -84,10 +86,11 @@ describe('harbor run <stage>', () => {
     const code = await runCli(['run', 'deploy', '--capabilities', ''], [runCommand], deps);
     // A stage with compose.up is prepared first (the services from Harbor's compose model), and up gets the overlay.
     const files = ['etc/stacks/compose.yml', 'etc/stacks/compose.hello.yml'];
-    const h = head(home, [...files, OVERLAY]);
-    // Single-file mode: up gets one merged file built from exactly those files (docs/compose-model.md).
+    // Single-file mode: up, and the ps for the URLs after it, get one merged file built from exactly those files and
+    // the overlay (docs/compose-model.md).
     const single = head(home, ['var/run/.harbor/compose.model.json']);
-    deepStrictEqual(deps.calls.map((c) => c.argv), [[...single, 'up', '-d', '--wait', '--remove-orphans'], [...h, 'ps', '--format', 'json']]);
+    deepStrictEqual(deps.calls.map((c) => c.argv), [[...single, 'up', '-d', '--wait', '--remove-orphans'], [...single, 'ps', '--format', 'json']]);
+    deepStrictEqual(Object.keys(JSON.parse(await readFile(join(home, 'var/run/.harbor/compose.model.json'), 'utf8')).services), ['hello']);
     deepStrictEqual([code, deps.stdout.join('')], [0, 'http://localhost:8080\n']);
     deepStrictEqual(deps.logs.filter((l) => l.startsWith('start') || l.startsWith('info')), [
       'info: 0 added, 0 changed, 0 removed, 0 unchanged',
@@ -128,8 +131,10 @@ describe('harbor run <stage>', () => {
     const home = await makeTempHome(FILES);
     const deps = createFakeDeps(fakeCompose, home);
     const code = await runCli(['run', 'greeter', 'ls', '--capabilities', '', '--', '-la', '/www'], [runCommand], deps);
-    const files = ['etc/stacks/compose.yml', 'etc/stacks/compose.greeter.yml', 'etc/stacks/compose.hello.yml'];
-    deepStrictEqual([code, deps.calls.map((c) => c.argv)], [0, [[...head(home, [...files, OVERLAY]), 'run', '--rm', '-T', 'greeter', 'ls', '-la', '/www']]]);
+    // Single-file mode: the one-off container's compose gets the merged file of the selection and the overlay.
+    const single = head(home, ['var/run/.harbor/compose.model.json']);
+    deepStrictEqual([code, deps.calls.map((c) => c.argv)], [0, [[...single, 'run', '--rm', '-T', 'greeter', 'ls', '-la', '/www']]]);
+    deepStrictEqual(Object.keys(JSON.parse(await readFile(join(home, 'var/run/.harbor/compose.model.json'), 'utf8')).services), ['greeter', 'hello']);
   });
 
   const errors: Array<{ name: string; files?: Record<string, string>; argv: string[]; message: string; exitCode: number }> = [

@@ -2,7 +2,7 @@
 import { compareCodePoints } from '../../../shared/core/compare-code-points';
 import { setDefaults } from './canonical-model';
 import type { ReferenceListener } from './interpolate-model';
-import { loadFileInto } from './load-file-tree';
+import { loadFileInto, type FileLoadContext } from './load-file-tree';
 import { isMap, unsupported, type ModelMap, type ModelNode } from './model-tree';
 import { normalizeModel } from './normalize-model';
 import { renderResources } from './render-resources';
@@ -28,6 +28,8 @@ export interface ComposeModelInput {
   onReference?: ReferenceListener;
   /** Keep env_file entries as references instead of folding their values into environment (see renderService). */
   keepEnvFiles?: boolean;
+  /** Shared by builds of the same files with another env (buildSingleComposeFile): each file is parsed once. */
+  parsed?: FileLoadContext['parsed'];
 }
 
 /**
@@ -39,7 +41,7 @@ export function buildComposeModel(input: ComposeModelInput): ModelMap {
   if (input.files.length === 0) unsupported('no compose file');
   if (!/^[a-z0-9][a-z0-9_-]*$/.test(input.projectName)) unsupported(`project name "${input.projectName}": compose reports it`);
   const lookup = (name: string): string | undefined => (Object.hasOwn(input.env, name) ? input.env[name] : undefined);
-  const ctx = { readFile: input.readFile, projectDir: input.projectDir, lookup, home: input.home, ...(input.onReference && { onReference: input.onReference }) };
+  const ctx = { readFile: input.readFile, projectDir: input.projectDir, lookup, home: input.home, ...(input.onReference && { onReference: input.onReference }), ...(input.parsed && { parsed: input.parsed }) };
   let dict: ModelMap = {};
   for (const file of input.files) dict = loadFileInto(dict, file, ctx);
   if (Object.keys(dict).length === 0) unsupported('empty compose file: compose reports it');

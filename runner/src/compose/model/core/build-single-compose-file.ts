@@ -26,12 +26,13 @@ const PLACEHOLDER = new RegExp(`${MARK}(\\d+)${MARK}`, 'g');
  * @example buildSingleComposeFile({ ...input, secretNames: ['TOKEN'], secretValues: ['s3'], path: '/h/var/run/.harbor/compose.model.json' }).text
  */
 export function buildSingleComposeFile(input: SingleComposeFileInput): { text: string; model: ModelMap } {
-  const model = buildComposeModel(input);
+  const parsed: NonNullable<ComposeModelInput['parsed']> = new Map();
+  const model = buildComposeModel({ ...input, parsed });
   const env: Record<string, string> = { ...input.env };
   input.secretNames.forEach((name, index) => {
     if (Object.hasOwn(env, name)) env[name] = placeholder(index);
   });
-  const kept = buildComposeModel({ ...input, env, keepEnvFiles: true });
+  const kept = buildComposeModel({ ...input, env, keepEnvFiles: true, parsed });
   refuseRepeatedItems(kept, '');
   const text = `${JSON.stringify(kept, null, 2)
     .replaceAll('$', '$$$$')

@@ -113,6 +113,8 @@ const build: Transform = (node, path) => {
 };
 
 const ulimits: Transform = (node, path) => {
+  // compose's schema: a mapping needs both soft and hard (checked per file, where compose checks it).
+  if (isMap(node) && !('soft' in node && 'hard' in node)) return unsupported('an ulimit without both soft and hard: compose reports it', where(path));
   if (isMap(node) || (typeof node === 'number' && Number.isInteger(node))) return node;
   return unsupported('an ulimit that is neither a number nor a mapping', where(path));
 };

@@ -5,7 +5,7 @@ import { enforceUnicity } from './enforce-unicity';
 import { interpolateModel, type ReferenceListener } from './interpolate-model';
 import { mergeModel, mergeNode } from './merge-model';
 import { deepClone, isMap, unsupported, type ModelMap, type ModelNode } from './model-tree';
-import { parseComposeYaml } from './parse-compose-yaml';
+import { parseComposeYaml, type ComposeDocument } from './parse-compose-yaml';
 import { dirname, isAbsolutePath, joinPath, relativePath } from './posix-path';
 import { resolvePaths } from './resolve-paths';
 
@@ -17,6 +17,8 @@ export interface FileLoadContext {
   lookup: (name: string) => string | undefined;
   home: string | undefined;
   onReference?: ReferenceListener;
+  /** Files already parsed, by path (with the text they were parsed from): see ComposeModelInput.parsed. */
+  parsed?: Map<string, { text: string; documents: ComposeDocument[] }>;
 }
 
 const RESOURCE_KINDS = ['services', 'networks', 'volumes', 'secrets', 'configs'];
@@ -25,7 +27,7 @@ const RESOURCE_KINDS = ['services', 'networks', 'volumes', 'secrets', 'configs']
 export function loadFileInto(dict: ModelMap, file: string, ctx: FileLoadContext, options: { extends: boolean; include: boolean } = { extends: true, include: true }): ModelMap {
   const text = ctx.readFile(file);
   if (text === undefined) unsupported('the file does not exist: compose reports it', file);
-  for (const document of parseComposeYaml(text, file)) {
+  for (const document of parseOnce(text, file, ctx.parsed)) {
     const cfg = interpolateModel(document.tree, ctx.lookup, file, ctx.onReference);
     checkTopLevel(cfg, file);
     if (options.extends) applyExtends(cfg, file, document.resetPaths, ctx);
@@ -51,13 +53,26 @@ export function loadFileInto(dict: ModelMap, file: string, ctx: FileLoadContext,
   return dict;
 }
 
+/** Parsing is most of a build's time; the parsed tree is only read (interpolation builds a new one), so it can be shared. */
+function parseOnce(text: string, file: string, parsed: FileLoadContext['parsed']): ComposeDocument[] {
+  const known = parsed?.get(file);
+  if (known !== undefined && known.text === text) return known.documents;
+  const documents = parseComposeYaml(text, file);
+  parsed?.set(file, { text, documents });
+  return documents;
+}
+
 function checkTopLevel(cfg: ModelMap, file: string): void {
   for (const kind of RESOURCE_KINDS) {
     const section = cfg[kind];
     if (section === undefined || section === null) continue;
     if (!isMap(section)) unsupported(`${kind} that is not a mapping: compose reports it`, file);
     // compose-go's dotted paths would split a name holding a dot: not reproduced.
-    for (const name of Object.keys(section)) if (name.includes('.')) unsupported(`the name "${name}" holds a dot`, `${file}: ${kind}`);
+    for (const name of Object.keys(section)) {
+      if (name.includes('.')) unsupported(`the name "${name}" holds a dot`, `${file}: ${kind}`);
+      // compose's schema: every service and resource name matches ^[a-zA-Z0-9._-]+$.
+      if (!/^[a-zA-Z0-9._-]+$/.test(name)) unsupported(`the name "${name}" is not one compose's schema allows: compose reports it`, `${file}: ${kind}`);
+    }
   }
 }
 

@@ -55,6 +55,8 @@ describe('buildComposeModel (pure: files come from readFile)', () => {
     ['an undeclared named volume', { '/srv/h/compose.yml': 'services:\n  app:\n    image: x\n    volumes: [data:/d]\n' }],
     ['a YAML syntax error', { '/srv/h/compose.yml': 'services:\n  app: [\n' }],
     ['a custom YAML tag', { '/srv/h/compose.yml': 'services:\n  app:\n    image: !custom x\n' }],
+    ['a service name compose\'s schema refuses', { '/srv/h/compose.yml': 'services:\n  "bad name!":\n    image: x\n' }],
+    ['an ulimit mapping without hard (compose\'s schema requires soft and hard)', { '/srv/h/compose.yml': 'services:\n  app:\n    image: x\n    ulimits:\n      nofile: {soft: 1}\n' }],
   ];
   for (const [name, files] of declined) {
     it(`declines (compose then answers): ${name}`, () => {
