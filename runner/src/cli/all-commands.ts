@@ -45,6 +45,7 @@ import { taskCheckCommand } from '../tasks/commands/task-check';
 import { taskSchemaCommand } from '../tasks/commands/task-schema';
 import { taskRunCommand } from '../tasks/commands/task-run';
 import { verifyCommand } from '../tasks/commands/verify';
+import { completionCommand } from '../completion/commands/completion';
 
 export const ALL_COMMANDS: readonly CommandSpec[] = [
   // Keep one command per line so parallel additions merge cleanly.
@@ -79,6 +80,7 @@ export const ALL_COMMANDS: readonly CommandSpec[] = [
   envUnsetCommand,
   doctorCommand,
   runnerSaveCommand,
+  completionCommand,
   secretsDecryptCommand,
   secretsEncryptCommand,
   secretsEditCommand,
