@@ -27,14 +27,14 @@ const SHIM_SUBCOMMANDS: Readonly<Record<string, readonly string[]>> = { runner: 
 const OPTION_VALUES: Readonly<Record<string, string>> = { '--profile': '@profiles' };
 
 /**
- * One record per line, fields separated by a tab:
+ * One record per line, fields separated by a tab, the records of one kind together (in the order below):
+ * - `list  <services|stages|profiles>  <names>`, and `optarg  <flag>  <kinds>` for a value option's values.
+ * - `alias  <v1 word>  <command>`: a v1 word the CLI accepts for a command (`start` → `up`).
  * - `sub  <command|->  <words>`: the command words that may follow (the top level is `-`).
- * - `opt  <command|->  <flags>`: every flag, Harbor's global ones and --help included.
  * - `val  <command|->  <flags>`: the flags that take a value (the next word is that value, not an argument).
  * - `arg  <command>  <position>=<kinds> …`: what each positional argument is; `2+=` means the second and later.
  *   Kinds, comma-separated: `@services`, `@stages`, `@profiles`, `@files`, or a literal word.
- * - `alias  <v1 word>  <command>`: a v1 word the CLI accepts for a command (`start` → `up`).
- * - `list  <services|stages|profiles>  <names>`, and `optarg  <flag>  <kinds>` for a value option's values.
+ * - `opt  <command|->  <flags>`: every flag, Harbor's global ones and --help included.
  * Words are separated by single spaces; no field holds a tab or a newline (handles and stage names cannot).
  * @example buildCompletionCache([upCommand], [], {}, { services: ['hello'], stages: ['deploy'], profiles: [] })
  */
@@ -44,33 +44,34 @@ export function buildCompletionCache(
   aliases: Readonly<Record<string, string>>,
   facts: CompletionFacts,
 ): string {
-  const lines = [CACHE_HEADER];
   const names = commands.map(commandName);
   const tops = unique(names.map((n) => n.split(' ')[0]!));
   const globalFlags = [...globalOptions, { flags: '-h, --help' }, { flags: '-v, --version' }];
-  lines.push(`sub\t${TOP}\t${tops.join(' ')}`);
-  lines.push(`opt\t${TOP}\t${flagsOf(globalFlags).join(' ')}`);
-  lines.push(`val\t${TOP}\t${valueFlagsOf(globalFlags).join(' ')}`);
+  // Grouped by kind, in this order, so a lookup stops at the end of its kind's block (SHELL_CORE): the short, most
+  // used records first.
+  const byKind: Record<'list' | 'optarg' | 'alias' | 'sub' | 'val' | 'arg' | 'opt', string[]> = { list: [], optarg: [], alias: [], sub: [], val: [], arg: [], opt: [] };
+  byKind.list.push(`list\tservices\t${safeWords(facts.services).join(' ')}`, `list\tstages\t${safeWords(facts.stages).join(' ')}`, `list\tprofiles\t${safeWords(facts.profiles).join(' ')}`);
+  for (const [flag, kinds] of Object.entries(OPTION_VALUES)) byKind.optarg.push(`optarg\t${flag}\t${kinds}`);
+  for (const [word, target] of Object.entries(aliases).sort(([a], [b]) => (a < b ? -1 : 1))) {
+    if (names.includes(target)) byKind.alias.push(`alias\t${word}\t${target}`);
+  }
+  byKind.sub.push(`sub\t${TOP}\t${tops.join(' ')}`);
+  byKind.opt.push(`opt\t${TOP}\t${flagsOf(globalFlags).join(' ')}`);
+  byKind.val.push(`val\t${TOP}\t${valueFlagsOf(globalFlags).join(' ')}`);
   for (const top of tops) {
     const subs = unique([...names.filter((n) => n.startsWith(`${top} `)).map((n) => n.slice(top.length + 1)), ...(SHIM_SUBCOMMANDS[top] ?? [])]);
-    if (subs.length) lines.push(`sub\t${top}\t${subs.join(' ')}`);
+    if (subs.length) byKind.sub.push(`sub\t${top}\t${subs.join(' ')}`);
   }
   for (const spec of commands) {
     const name = commandName(spec);
     const options = [...(spec.options ?? []), ...globalOptions, { flags: '-h, --help' }];
-    lines.push(`opt\t${name}\t${flagsOf(options).join(' ')}`);
+    byKind.opt.push(`opt\t${name}\t${flagsOf(options).join(' ')}`);
     const valued = valueFlagsOf(options);
-    if (valued.length) lines.push(`val\t${name}\t${valued.join(' ')}`);
+    if (valued.length) byKind.val.push(`val\t${name}\t${valued.join(' ')}`);
     const args = argumentKinds(spec);
-    if (args.length) lines.push(`arg\t${name}\t${args.join(' ')}`);
+    if (args.length) byKind.arg.push(`arg\t${name}\t${args.join(' ')}`);
   }
-  for (const [word, target] of Object.entries(aliases).sort(([a], [b]) => (a < b ? -1 : 1))) {
-    if (names.includes(target)) lines.push(`alias\t${word}\t${target}`);
-  }
-  for (const [flag, kinds] of Object.entries(OPTION_VALUES)) lines.push(`optarg\t${flag}\t${kinds}`);
-  lines.push(`list\tservices\t${safeWords(facts.services).join(' ')}`);
-  lines.push(`list\tstages\t${safeWords(facts.stages).join(' ')}`);
-  lines.push(`list\tprofiles\t${safeWords(facts.profiles).join(' ')}`);
+  const lines = [CACHE_HEADER, ...Object.values(byKind).flat()];
   return `${lines.join('\n')}\n`;
 }
 

@@ -14,10 +14,17 @@
 export const SHELL_CORE = `__harbor_lookup() {
   __harbor_found=
   [ -r "$__harbor_cache" ] || return 1
+  __hl_in=""
   while IFS="${'\t'}" read -r __hl_kind __hl_key __hl_rest; do
-    if [ "$__hl_kind" = "$1" ] && [ "$__hl_key" = "$2" ]; then
-      __harbor_found=$__hl_rest
-      return 0
+    if [ "$__hl_kind" = "$1" ]; then
+      __hl_in=1
+      if [ "$__hl_key" = "$2" ]; then
+        __harbor_found=$__hl_rest
+        return 0
+      fi
+    elif [ -n "$__hl_in" ]; then
+      # Past the block of this kind: the cache keeps each kind together.
+      return 1
     fi
   done <"$__harbor_cache"
   return 1

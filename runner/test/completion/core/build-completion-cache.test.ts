@@ -18,28 +18,21 @@ const cases: Array<{ name: string; commands: CommandSpec[]; aliases?: Record<str
     name: 'a variadic handles argument completes services at every position; value flags are listed apart',
     commands: [spec('up [...handles]', ['--profile <name>', '-n, --tail <lines>', '--dry-run'])],
     expected: [
-      'sub\t-\tup', 'opt\t-\t--debug -h --help -v --version', 'val\t-\t',
-      'opt\tup\t--profile -n --tail --dry-run --debug -h --help', 'val\tup\t--profile -n --tail', 'arg\tup\t1+=@services',
+      'sub\t-\tup', 'val\t-\t', 'val\tup\t--profile -n --tail', 'arg\tup\t1+=@services', 'opt\t-\t--debug -h --help -v --version', 'opt\tup\t--profile -n --tail --dry-run --debug -h --help',
     ],
   },
   {
     name: 'two-word commands make a group; a command that is also a group keeps its own argument',
     commands: [spec('tunnel <service>'), spec('tunnel ls'), spec('tunnel named <up|down>')],
     expected: [
-      'sub\t-\ttunnel', 'opt\t-\t--debug -h --help -v --version', 'val\t-\t', 'sub\ttunnel\tls named',
-      'opt\ttunnel\t--debug -h --help', 'arg\ttunnel\t1=@services',
-      'opt\ttunnel ls\t--debug -h --help',
-      'opt\ttunnel named\t--debug -h --help', 'arg\ttunnel named\t1=up,down',
+      'sub\t-\ttunnel', 'sub\ttunnel\tls named', 'val\t-\t', 'arg\ttunnel\t1=@services', 'arg\ttunnel named\t1=up,down', 'opt\t-\t--debug -h --help -v --version', 'opt\ttunnel\t--debug -h --help', 'opt\ttunnel ls\t--debug -h --help', 'opt\ttunnel named\t--debug -h --help',
     ],
   },
   {
     name: 'files, a second positional, and run (stages, then services)',
     commands: [spec('secrets set <file> <path>'), spec('run <name> [...args]'), spec('exec <service> [...command]')],
     expected: [
-      'sub\t-\tsecrets run exec', 'opt\t-\t--debug -h --help -v --version', 'val\t-\t', 'sub\tsecrets\tset',
-      'opt\tsecrets set\t--debug -h --help', 'arg\tsecrets set\t1=@files',
-      'opt\trun\t--debug -h --help', 'arg\trun\t1=@stages,@services',
-      'opt\texec\t--debug -h --help', 'arg\texec\t1=@services',
+      'sub\t-\tsecrets run exec', 'sub\tsecrets\tset', 'val\t-\t', 'arg\tsecrets set\t1=@files', 'arg\trun\t1=@stages,@services', 'arg\texec\t1=@services', 'opt\t-\t--debug -h --help -v --version', 'opt\tsecrets set\t--debug -h --help', 'opt\trun\t--debug -h --help', 'opt\texec\t--debug -h --help',
     ],
   },
   {
@@ -47,9 +40,7 @@ const cases: Array<{ name: string; commands: CommandSpec[]; aliases?: Record<str
     commands: [spec('runner save <file>'), spec('up [...handles]')],
     aliases: { start: 'up', o: 'open' },
     expected: [
-      'sub\t-\trunner up', 'opt\t-\t--debug -h --help -v --version', 'val\t-\t', 'sub\trunner\tsave build load image',
-      'opt\trunner save\t--debug -h --help', 'arg\trunner save\t1=@files',
-      'opt\tup\t--debug -h --help', 'arg\tup\t1+=@services', 'alias\tstart\tup',
+      'alias\tstart\tup', 'sub\t-\trunner up', 'sub\trunner\tsave build load image', 'val\t-\t', 'arg\trunner save\t1=@files', 'arg\tup\t1+=@services', 'opt\t-\t--debug -h --help -v --version', 'opt\trunner save\t--debug -h --help', 'opt\tup\t--debug -h --help',
     ],
   },
 ];
@@ -60,11 +51,11 @@ for (const c of cases) {
     assert.equal(lines[0], CACHE_HEADER);
     // Names a shell word cannot hold as is are left out; the rest sorted.
     assert.deepEqual(lines.slice(1), [
-      ...c.expected,
-      'optarg\t--profile\t@profiles',
       'list\tservices\tgreeter hello',
       'list\tstages\tbackup deploy',
       'list\tprofiles\tdefault',
+      'optarg\t--profile\t@profiles',
+      ...c.expected,
       '',
     ]);
   });
@@ -79,4 +70,7 @@ test('the real command list: every command has its options line, and every line 
   assert.match(text, /^arg\tlogs\t1\+=@services$/m);
   assert.match(text, /^arg\tcompletion\t1=bash,zsh,fish$/m);
   assert.match(text, /^val\tlogs\t.*--tail/m);
+  // Each kind in one block (the shells' lookup stops at the end of its kind's block).
+  const kinds = lines.map((l) => l.split('\t')[0]!);
+  assert.deepEqual(kinds.filter((k, i) => k !== kinds[i - 1]), ['list', 'optarg', 'sub', 'val', 'arg', 'opt']);
 });
