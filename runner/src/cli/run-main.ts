@@ -51,8 +51,8 @@ export async function runMain(argv: string[], exit: (code: number) => void): Pro
   } catch (err) {
     return reportError(err, debug);
   } finally {
-    // The shells' completion cache follows the stack's names (docs/Harbor-Utilities.md): rewritten only when they changed.
-    await writeCompletionCache(deps.home, ALL_COMMANDS, GLOBAL_OPTIONS).catch((err: unknown) => log.debug(`completion cache not refreshed: ${String(err)}`));
+    // Once `harbor completion` wrote it, the shells' cache follows the stack's names (docs/Harbor-Utilities.md).
+    await writeCompletionCache(deps.home, ALL_COMMANDS, GLOBAL_OPTIONS, { onlyIfPresent: true }).catch((err: unknown) => log.debug(`completion cache not refreshed: ${String(err)}`));
   }
 }
 

@@ -39,12 +39,20 @@ export async function readCompletionFacts(home: string): Promise<CompletionFacts
 
 /**
  * Writes the cache when its text changed (a reader sees the old file or the new one, whole). Returns whether it wrote.
+ * With `onlyIfPresent` (the refresh after each command), a home whose cache `harbor completion` never wrote is left
+ * alone: without completion installed, read-only commands (`plan`, `ls`) still write nothing.
  * @example await writeCompletionCache(deps.home, ALL_COMMANDS, GLOBAL_OPTIONS)
  */
-export async function writeCompletionCache(home: string, commands: readonly CommandSpec[], globalOptions: readonly OptionSpec[]): Promise<boolean> {
-  const text = buildCompletionCache(commands, globalOptions, V1_ALIASES, await readCompletionFacts(home));
+export async function writeCompletionCache(
+  home: string,
+  commands: readonly CommandSpec[],
+  globalOptions: readonly OptionSpec[],
+  options: { onlyIfPresent?: boolean } = {},
+): Promise<boolean> {
   const path = join(home, COMPLETION_CACHE);
   const current = await readFile(path, 'utf8').catch(() => undefined);
+  if (current === undefined && options.onlyIfPresent) return false;
+  const text = buildCompletionCache(commands, globalOptions, V1_ALIASES, await readCompletionFacts(home));
   if (current === text) return false;
   await writeFileAtomic(path, text);
   return true;

@@ -55,6 +55,16 @@ test('writeCompletionCache: writes once, leaves an unchanged cache alone, rewrit
   assert.deepEqual(await readdir(join(home, 'var/cache')), ['completion.tsv']);
 });
 
+test('writeCompletionCache onlyIfPresent (the refresh after each command): no cache yet, nothing written, not even var/', async () => {
+  const home = await makeTempHome({ 'etc/harbor.yaml': DESCRIPTOR, ...STACKS });
+  assert.equal(await writeCompletionCache(home, ALL_COMMANDS, GLOBAL_OPTIONS, { onlyIfPresent: true }), false);
+  await assert.rejects(stat(join(home, 'var')), { code: 'ENOENT' });
+  await writeCompletionCache(home, ALL_COMMANDS, GLOBAL_OPTIONS);
+  await writeFile(join(home, 'etc/stacks/compose.webui.yml'), 'services: {}\n');
+  assert.equal(await writeCompletionCache(home, ALL_COMMANDS, GLOBAL_OPTIONS, { onlyIfPresent: true }), true);
+  assert.match(await readFile(join(home, COMPLETION_CACHE), 'utf8'), /^list\tservices\tgreeter hello webui$/m);
+});
+
 test('harbor completion bash: prints the script for this home and writes the cache', async () => {
   const home = await makeTempHome({ 'etc/harbor.yaml': DESCRIPTOR, ...STACKS });
   const deps = createFakeDeps(() => ({}), home);
