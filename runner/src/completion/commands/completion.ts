@@ -9,7 +9,7 @@ export const completionCommand = defineCommand({
   usage: 'completion [shell]',
   group: 'Runner',
   summary: 'Print the shell completion script for bash, zsh or fish (commands, options, services, stages)',
-  options: [{ flags: '--refresh', description: `Only rewrite the cache the scripts read (${COMPLETION_CACHE}); Harbor also does after each command` }],
+  options: [{ flags: '--refresh', description: `Only rewrite the cache the scripts read (${COMPLETION_CACHE}); once it exists, every command refreshes it` }],
   examples: [
     ...INSTALL_LINES.bash.slice(0, 2),
     ...INSTALL_LINES.zsh,

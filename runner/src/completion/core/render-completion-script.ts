@@ -16,7 +16,7 @@ export const INSTALL_LINES: Readonly<Record<CompletionShell, readonly string[]>>
   ],
   zsh: [
     'mkdir -p ~/.zfunc && ./harbor.sh completion zsh > ~/.zfunc/_harbor',
-    'in ~/.zshrc, before compinit: fpath=(~/.zfunc $fpath); autoload -Uz compinit && compinit',
+    'fpath=(~/.zfunc $fpath); autoload -Uz compinit && compinit   # in ~/.zshrc (the fpath line before any compinit)',
   ],
   fish: ['./harbor.sh completion fish > ~/.config/fish/completions/harbor.fish', 'ln -sf harbor.fish ~/.config/fish/completions/harbor.sh.fish'],
 };
