@@ -1,5 +1,12 @@
 // Builds the completion cache: plain tab-separated lines that bash, zsh and fish read with their own `read` builtin (no jq, no runner).
-import type { CommandSpec, OptionSpec } from '../../shared/command-spec';
+/** What the cache needs of a command spec (shared/command-spec.ts's CommandSpec fits): its usage and flags. */
+interface CommandSpec {
+  usage: string;
+  options?: readonly OptionSpec[] | undefined;
+}
+interface OptionSpec {
+  flags: string;
+}
 
 /** The stack's names the shells complete, as the runner found them in the home. */
 export interface CompletionFacts {
