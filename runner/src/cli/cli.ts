@@ -5,7 +5,7 @@ import { COMMAND_GROUPS, type CommandSpec, type OptionSpec } from '../shared/com
 import type { Deps } from '../shared/deps';
 import { didYouMean } from '../shared/core/closest-names';
 import { routeArgv } from './core/route-argv';
-import { resolveV1Word } from './core/v1-words';
+import { resolveV1Word } from '../completion/core/v1-words';
 import { findUnknownOption } from './core/find-unknown-option';
 import { UsageError } from '../shared/core/errors';
 import { HARBOR_VERSION } from '../shared/version';

@@ -9,7 +9,7 @@ import { BUILTIN_CAPABILITIES } from '../source/core/capabilities';
 import { knownHandles } from '../source/core/compose-handles';
 import { selectStageNames } from '../descriptor/core/select-stage';
 import { ACTIONS } from '../workflow/action-registry';
-import { V1_WORDS } from '../cli/core/v1-words';
+import { V1_WORDS } from './core/v1-words';
 import { buildCompletionCache, type CompletionFacts } from './core/build-completion-cache';
 
 /** Relative to the home; the printed scripts read it there. */

@@ -3,7 +3,7 @@ import { strict as assert } from 'node:assert';
 import { test } from 'node:test';
 import { parseCli } from '../../src/cli/cli';
 import { ALL_COMMANDS } from '../../src/cli/all-commands';
-import { V1_WORDS, type V1Alias } from '../../src/cli/core/v1-words';
+import { V1_WORDS, type V1Alias } from '../../src/completion/core/v1-words';
 import { EXIT, UsageError } from '../../src/shared/core/errors';
 import { V1_COMMAND_WORDS } from '../../../tests/support/v1-command-words';
 
