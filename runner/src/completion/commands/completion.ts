@@ -1,11 +1,14 @@
 // `harbor completion bash|zsh|fish`: prints a completion script for this home; `--refresh` rewrites the cache the scripts read.
 import * as v from 'valibot';
-import { defineCommand } from '../../shared/command-spec';
+import { defineCommand, type CommandSpec, type OptionSpec } from '../../shared/command-spec';
 import { HarborError, UsageError } from '../../shared/core/errors';
 import { INSTALL_LINES, renderCompletionScript, SHELLS, type CompletionShell } from '../core/render-completion-script';
 import { COMPLETION_CACHE, writeCompletionCache } from '../write-completion-cache';
 
-export const completionCommand = defineCommand({
+/** The command list and Harbor's global options, given by cli/all-commands.ts (a lower layer may not import it). */
+export type CommandList = () => { commands: readonly CommandSpec[]; globalOptions: readonly OptionSpec[] };
+
+export const createCompletionCommand = (list: CommandList) => defineCommand({
   usage: 'completion [shell]',
   group: 'Runner',
   summary: 'Print the shell completion script for bash, zsh or fish (commands, options, services, stages)',
@@ -25,11 +28,10 @@ export const completionCommand = defineCommand({
     if (shell !== undefined && !(SHELLS as readonly string[]).includes(shell)) {
       throw new UsageError(`completion: unknown shell "${shell}": bash, zsh or fish`, { hint: 'run `harbor completion --help` for how to install each' });
     }
-    // Loaded here, not at the top: the command list includes this command.
-    const [{ ALL_COMMANDS }, { GLOBAL_OPTIONS }] = await Promise.all([import('../../cli/all-commands'), import('../../cli/cli')]);
+    const { commands, globalOptions } = list();
     let wrote: boolean;
     try {
-      wrote = await writeCompletionCache(deps.home, ALL_COMMANDS, GLOBAL_OPTIONS);
+      wrote = await writeCompletionCache(deps.home, commands, globalOptions);
     } catch (err) {
       const failure = new HarborError(`completion: cannot write ${COMPLETION_CACHE} in ${deps.home}: ${(err as Error).message}`, {
         hint: 'the home (its var/ folder) must be writable by you; the scripts complete nothing until the cache exists',
