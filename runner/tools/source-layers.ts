@@ -17,6 +17,7 @@ export const FEATURE_LAYERS: readonly (readonly string[])[] = [
   ['workflow'],
   ['stack'],
   ['hooks'],
+  ['completion'],
 ];
 
 /** What each feature folder holds: the first line of the generated map's table. */

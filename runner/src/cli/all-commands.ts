@@ -45,6 +45,11 @@ import { taskCheckCommand } from '../tasks/commands/task-check';
 import { taskSchemaCommand } from '../tasks/commands/task-schema';
 import { taskRunCommand } from '../tasks/commands/task-run';
 import { verifyCommand } from '../tasks/commands/verify';
+import { createCompletionCommand } from '../completion/commands/completion';
+import { GLOBAL_OPTIONS } from './cli';
+
+// Prints scripts from this very list (read when it runs, after the list exists).
+const completionCommand = createCompletionCommand(() => ({ commands: ALL_COMMANDS, globalOptions: GLOBAL_OPTIONS }));
 
 export const ALL_COMMANDS: readonly CommandSpec[] = [
   // Keep one command per line so parallel additions merge cleanly.
@@ -79,6 +84,7 @@ export const ALL_COMMANDS: readonly CommandSpec[] = [
   envUnsetCommand,
   doctorCommand,
   runnerSaveCommand,
+  completionCommand,
   secretsDecryptCommand,
   secretsEncryptCommand,
   secretsEditCommand,

@@ -5,6 +5,7 @@ import { COMMAND_GROUPS, type CommandSpec, type OptionSpec } from '../shared/com
 import type { Deps } from '../shared/deps';
 import { didYouMean } from '../shared/core/closest-names';
 import { routeArgv } from './core/route-argv';
+import { resolveV1Word } from '../completion/core/v1-words';
 import { findUnknownOption } from './core/find-unknown-option';
 import { UsageError } from '../shared/core/errors';
 import { HARBOR_VERSION } from '../shared/version';
@@ -36,7 +37,9 @@ export function parseCli(argv: readonly string[], commands: readonly CommandSpec
   cli.option('-v, --version', 'Print the runner version');
   cli.globalCommand.helpCallback = (sections) => groupedHelp(sections, commands, cli.matchedCommand ? byName.get(cli.matchedCommand.name) : undefined);
 
-  const routed = routeArgv(argv, [...byName.keys()]);
+  // v1's words: an alias is rewritten here; a pointer answers only when argv names no command (below).
+  const v1 = resolveV1Word(argv, topLevelWords(byName.keys()));
+  const routed = routeArgv(v1?.kind === 'alias' ? v1.argv : argv, [...byName.keys()]);
   if (routed.group !== undefined) return { kind: 'help', print: () => printGroupHelp(routed.group!, commands) };
   const spec = routed.command === undefined ? undefined : byName.get(routed.command);
   const words = camelBooleanFlags(spec?.passThroughAfter === undefined ? routed.argv : protectPassThrough(routed.argv, routed.command!, spec), spec);
@@ -53,6 +56,7 @@ export function parseCli(argv: readonly string[], commands: readonly CommandSpec
     if (parsed.options.version) return { kind: 'version' };
     const word = parsed.args[0];
     if (word === undefined) return { kind: 'help', print: () => cli.outputHelp() };
+    if (v1?.kind === 'pointer') throw new UsageError(v1.message);
     throw new UsageError(`unknown command "${word}"${didYouMean(word, topLevelWords(byName.keys()), 3, true)}`, {
       hint: 'run `harbor --help` for the list of commands',
     });

@@ -2,10 +2,11 @@
 import { inspect } from 'node:util';
 import { createLogger } from '../shared/logger';
 import { createProcessRunner } from '../shared/process-runner';
-import { runCli } from './cli';
+import { GLOBAL_OPTIONS, runCli } from './cli';
 import { ALL_COMMANDS } from './all-commands';
 import type { Deps } from '../shared/deps';
 import { EXIT, HarborError } from '../shared/core/errors';
+import { writeCompletionCache } from '../completion/write-completion-cache';
 
 /** `exit` is main.ts's: a signal ends the run through it once what Harbor started has stopped. */
 export async function runMain(argv: string[], exit: (code: number) => void): Promise<number> {
@@ -49,6 +50,9 @@ export async function runMain(argv: string[], exit: (code: number) => void): Pro
     return await runCli(argv, ALL_COMMANDS, deps);
   } catch (err) {
     return reportError(err, debug);
+  } finally {
+    // Once `harbor completion` wrote it, the shells' cache follows the stack's names (docs/Harbor-Utilities.md).
+    await writeCompletionCache(deps.home, ALL_COMMANDS, GLOBAL_OPTIONS, { onlyIfPresent: true }).catch((err: unknown) => log.debug(`completion cache not refreshed: ${String(err)}`));
   }
 }
 
