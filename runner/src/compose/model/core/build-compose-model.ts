@@ -6,6 +6,7 @@ import { loadFileInto, type FileLoadContext } from './load-file-tree';
 import { isMap, unsupported, type ModelMap, type ModelNode } from './model-tree';
 import { normalizeModel } from './normalize-model';
 import { renderResources } from './render-resources';
+import type { EnvFileMemo } from './env-file-memo';
 import { renderService, type EnvFileReader } from './render-service';
 import { resolveModelPaths } from './resolve-paths';
 import { resolveEnvironmentLists } from './resolve-environment-lists';
@@ -30,6 +31,8 @@ export interface ComposeModelInput {
   keepEnvFiles?: boolean;
   /** Shared by builds of the same files with another env (buildSingleComposeFile): each file is parsed once. */
   parsed?: FileLoadContext['parsed'];
+  /** Env files parsed by earlier builds (each hit is checked against this build's env: see parseEnvFileOnce). */
+  envFiles?: EnvFileMemo;
 }
 
 /**
@@ -68,7 +71,8 @@ function renderProject(dict: ModelMap, input: ComposeModelInput, lookup: (name: 
   checkDependencyCycles(enabled);
   const readEnvFile: EnvFileReader = (path) => input.readFile(path);
   const services: ModelMap = {};
-  for (const name of Object.keys(enabled)) services[name] = renderService(enabled[name]!, name, { env: lookup, readEnvFile, keepEnvFiles: input.keepEnvFiles === true });
+  const envFiles = input.envFiles ?? new Map();
+  for (const name of Object.keys(enabled)) services[name] = renderService(enabled[name]!, name, { env: lookup, readEnvFile, keepEnvFiles: input.keepEnvFiles === true, envFiles });
   const out: ModelMap = { name: input.projectName, services, ...renderResources(dict, enabled) };
   for (const key of Object.keys(dict)) if (key.startsWith('x-')) out[key] = dict[key]!;
   return sortTopLevel(out);

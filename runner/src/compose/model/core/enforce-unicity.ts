@@ -84,6 +84,13 @@ const UNIQUE: Array<[string[], Indexer]> = (
   ] as Array<[string, Indexer]>
 ).map(([p, i]) => [pattern(p), i]);
 
+// By last segment: most lists a service holds (command, entrypoint...) are rejected without matching a pattern.
+const UNIQUE_BY_LAST = new Map<string, Array<[string[], Indexer]>>();
+for (const entry of UNIQUE) {
+  const last = entry[0][entry[0].length - 1]!;
+  UNIQUE_BY_LAST.set(last, [...(UNIQUE_BY_LAST.get(last) ?? []), entry]);
+}
+
 /** Applies compose-go's EnforceUnicity to `node` (found at `path`), in place, and returns it. */
 export function enforceUnicity(node: ModelNode, path: string[]): ModelNode {
   if (isMap(node)) {
@@ -91,7 +98,7 @@ export function enforceUnicity(node: ModelNode, path: string[]): ModelNode {
     return node;
   }
   if (Array.isArray(node)) {
-    const indexer = UNIQUE.find(([p]) => matches(path, p))?.[1];
+    const indexer = UNIQUE_BY_LAST.get(path[path.length - 1] ?? '')?.find(([p]) => matches(path, p))?.[1];
     if (indexer === undefined) return node;
     const seq: ModelNode[] = [];
     const seen = new Map<string, number>();

@@ -1,5 +1,5 @@
 // Renders one normalised service as `docker compose config --format json` prints it (compose-go types.ServiceConfig).
-import { parseDotenv } from '../../../env/core/parse-dotenv';
+import { parseEnvFileOnce, type EnvFileMemo } from './env-file-memo';
 import { splitShellWords } from './go-values';
 import { isMap, unsupported, type ModelMap, type ModelNode } from './model-tree';
 import {
@@ -19,6 +19,8 @@ export interface ServiceRenderContext {
    * into `environment`: compose reads them itself at call time, so their values never reach Harbor's file.
    */
   keepEnvFiles?: boolean;
+  /** Env files already parsed in this build (see parseEnvFileOnce). */
+  envFiles: EnvFileMemo;
 }
 
 const fileMode: Render = (v, w) => {
@@ -219,13 +221,13 @@ function resolveEnvironment(service: ModelMap, where: string, ctx: ServiceRender
       const value = environment[name];
       return value !== undefined && value !== null ? value : ctx.env(name);
     };
-    let parsed;
+    let entries;
     try {
-      parsed = parseDotenv(text, { file: entry.path, lookup, secret: true });
+      entries = parseEnvFileOnce(ctx.envFiles, entry.path, text, lookup);
     } catch {
       return unsupported(`env file ${entry.path} does not parse: compose reports it`, where);
     }
-    for (const e of parsed.entries) environment[e.key] = e.value;
+    for (const e of entries) environment[e.key] = e.value;
   }
   return Object.assign(environment, own);
 }
