@@ -25,7 +25,7 @@ const source = readFileSync(SHIM, 'utf8');
 const functions = ['say', 'open_url', 'open_requested', 'lan_address'].map((name) => shimFunction(source, name)).join('\n');
 const dirs: string[] = [];
 after(() => dirs.forEach((dir) => rmSync(dir, { recursive: true, force: true })));
-const shells = ['dash', 'bash', 'busybox sh'].filter((shell) => spawnSync(shell.split(' ')[0]!, ['-c', 'exit 0']).status === 0);
+const shells = ['dash', 'bash', 'busybox sh'].filter((shell) => spawnSync(shell.split(' ')[0]!, [...shell.split(' ').slice(1), '-c', 'exit 0']).status === 0);
 
 interface Stand {
   bin: string;

@@ -1,0 +1,45 @@
+import { strict as assert } from 'node:assert';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { after, test } from 'node:test';
+import { requestOpen } from '../../src/open/request-open';
+import { HarborError } from '../../src/shared/core/errors';
+
+const dir = mkdtempSync(join(tmpdir(), 'harbor-open-'));
+after(() => rmSync(dir, { recursive: true, force: true }));
+
+function fakeDeps(env: Record<string, string>) {
+  const out: string[] = [];
+  const info: string[] = [];
+  return { deps: { env, out: (t: string) => void out.push(t), log: { info: (m: string) => void info.push(m) } as never }, out, info };
+}
+
+test('with HARBOR_OPEN_FILE: appends one URL a line, prints nothing on stdout', async () => {
+  const file = join(dir, 'open.1');
+  writeFileSync(file, '');
+  const { deps, out, info } = fakeDeps({ HARBOR_OPEN_FILE: file });
+  await requestOpen(deps, ['http://localhost:1']);
+  await requestOpen(deps, ['https://a.example/x?y=1', 'http://localhost:2']);
+  assert.equal(readFileSync(file, 'utf8'), 'http://localhost:1\nhttps://a.example/x?y=1\nhttp://localhost:2\n');
+  assert.deepEqual(out, []);
+  assert.deepEqual(info, ['opening http://localhost:1 in the browser', 'opening https://a.example/x?y=1 in the browser', 'opening http://localhost:2 in the browser']);
+});
+
+test('without it (not started by harbor.sh): prints the URLs', async () => {
+  const { deps, out } = fakeDeps({});
+  await requestOpen(deps, ['http://localhost:1', 'http://localhost:2']);
+  assert.deepEqual(out, ['http://localhost:1\n', 'http://localhost:2\n']);
+});
+
+test('a URL that is not http(s) is refused before anything is written', async () => {
+  const file = join(dir, 'open.2');
+  writeFileSync(file, '');
+  const { deps } = fakeDeps({ HARBOR_OPEN_FILE: file });
+  await assert.rejects(requestOpen(deps, ['http://localhost:1', 'http://a\nb']), (err: unknown) => {
+    assert.ok(err instanceof HarborError);
+    assert.equal(err.message, 'cannot open "http://a\nb": only http:// and https:// URLs are opened');
+    return true;
+  });
+  assert.equal(readFileSync(file, 'utf8'), '');
+});
