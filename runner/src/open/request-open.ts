@@ -13,7 +13,7 @@ import { isOpenableUrl } from './core/open-url';
 export async function requestOpen(deps: Pick<Deps, 'env' | 'out' | 'log'>, urls: readonly string[]): Promise<void> {
   for (const url of urls) {
     if (!isOpenableUrl(url)) {
-      throw new HarborError(`cannot open "${url}": only http:// and https:// URLs are opened`, {
+      throw new HarborError(`cannot open ${JSON.stringify(url)}: only http:// and https:// URLs without spaces, quotes or control characters are opened`, {
         code: 'BAD_URL',
         hint: 'give a service name or an http(s) URL',
       });

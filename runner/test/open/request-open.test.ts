@@ -38,7 +38,7 @@ test('a URL that is not http(s) is refused before anything is written', async ()
   const { deps } = fakeDeps({ HARBOR_OPEN_FILE: file });
   await assert.rejects(requestOpen(deps, ['http://localhost:1', 'http://a\nb']), (err: unknown) => {
     assert.ok(err instanceof HarborError);
-    assert.equal(err.message, 'cannot open "http://a\nb": only http:// and https:// URLs are opened');
+    assert.equal(err.message, 'cannot open "http://a\\nb": only http:// and https:// URLs without spaces, quotes or control characters are opened');
     return true;
   });
   assert.equal(readFileSync(file, 'utf8'), '');
