@@ -12,20 +12,20 @@ export const historyCommand = defineCommand({
   group: 'Inspect',
   summary: `List the commands run through Harbor on this home (${HISTORY_PATH}): number, time, exit code, duration`,
   options: [
-    { flags: '-n <count>', description: 'Only the last COUNT entries (default: all that are kept, HARBOR_HISTORY_SIZE, 1000)' },
+    { flags: '-n, --count <count>', description: 'Only the last COUNT entries (default: all that are kept, HARBOR_HISTORY_SIZE, 1000)' },
     { flags: '--json', description: 'Print the entries as a JSON list of {n, time, argv, exit, durationMs, cwd}' },
     { flags: '--clear', description: 'Forget every entry' },
   ],
   examples: ['./harbor.sh history', './harbor.sh history -n 5', './harbor.sh history run 12   # run entry 12 again', './harbor.sh history --json | jq ".[-1].exit"', 'HARBOR_HISTORY_SIZE=0 ./harbor.sh up   # not recorded'],
-  schema: v.object({ n: v.optional(Count), json: v.optional(v.boolean(), false), clear: v.optional(v.boolean(), false) }),
+  schema: v.object({ count: v.optional(Count), json: v.optional(v.boolean(), false), clear: v.optional(v.boolean(), false) }),
   async run({ options, deps }) {
     if (options.clear) {
-      if (options.n !== undefined || options.json) throw new UsageError('history: --clear takes no other option', { hint: 'run `harbor history --clear` alone' });
+      if (options.count !== undefined || options.json) throw new UsageError('history: --clear takes no other option', { hint: 'run `harbor history --clear` alone' });
       await clearHistory(deps.home);
       deps.log.info(`history cleared (${HISTORY_PATH})`);
       return;
     }
-    const entries = (await readHistory(deps.home)).slice(-(options.n ?? Number.MAX_SAFE_INTEGER));
+    const entries = (await readHistory(deps.home)).slice(-(options.count ?? Number.MAX_SAFE_INTEGER));
     if (options.json) deps.out(`${JSON.stringify(entries, null, 2)}\n`);
     else if (entries.length === 0) deps.log.info(`no history yet (${HISTORY_PATH})`);
     else deps.out(renderHistory(entries));
