@@ -206,7 +206,7 @@ describe('open, qr, url --lan and history', { skip: !dockerAnswers() && !process
     assert.match(bad.stderr, /✖ history: "x" is not an entry number \(a whole number from 1, as `harbor history` lists them\)/);
     const badN = await harbor(['history', '-n', '0']);
     assert.equal(badN.code, 2);
-    assert.match(badN.stderr, /must be a whole number from 1/);
+    assert.match(badN.stderr, /✖ history: --count: must be a whole number from 1\n/);
     const entries = JSON.parse((await harbor(['history', '--json'])).stdout) as Array<{ n: number; argv: string[] }>;
     const redacted = entries.find((e) => e.argv[0] === 'env')!;
     const refused = await harbor(['history', 'run', String(redacted.n)]);
