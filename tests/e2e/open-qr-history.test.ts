@@ -122,7 +122,7 @@ describe('open, qr, url --lan and history', { skip: !dockerAnswers() && !process
     resetOpened();
     const unknown = await harbor(['open', 'nope'], { DISPLAY: ':0' });
     assert.equal(unknown.code, 3, unknown.stderr);
-    assert.match(unknown.stderr, /✖ .*"nope"/);
+    assert.match(unknown.stderr, /✖ unknown service "nope"( \(did you mean [^)]*\))?\n {2}known services are the compose\.<name>\.yml files in /);
     const quiet = await harbor(['open', 'quiet'], { DISPLAY: ':0' });
     assert.equal(quiet.code, 1, quiet.stderr);
     assert.match(quiet.stderr, /✖ service "quiet" publishes no port on the host\n {2}other containers reach it at http:\/\/quiet:8080 \(`harbor url -i quiet`\)/);
