@@ -1,7 +1,7 @@
 // open, qr, url --lan and history through ./harbor.sh on the real engine, with stand-ins for the host's browser
 // openers (`xdg-open`, a $BROWSER) and for `ip`/`hostname` (the LAN address), each named as a stand-in below.
 import { strict as assert } from 'node:assert';
-import { spawn } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { chmodSync, copyFileSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -235,6 +235,8 @@ describe('open, qr, url --lan and history', { skip: !dockerAnswers() && !process
     const code = await Promise.race([exited, new Promise<'timeout'>((r) => setTimeout(() => r('timeout'), 20_000))]);
     assert.equal(code, 130, out);
     assert.equal(opened(), '');
+    const left = spawnSync('docker', ['ps', '--filter', 'label=io.harbor.runner=1', '--filter', `volume=${example.home}`, '-q'], { encoding: 'utf8' }).stdout.trim();
+    assert.equal(left, '', 'a runner container is still running');
     const entries = JSON.parse((await harbor(['history', '--json', '-n', '1'])).stdout) as Array<{ argv: string[]; exit: number }>;
     assert.deepEqual(entries.map((e) => [e.argv, e.exit]), [[['run', 'slow'], 130]]);
   });

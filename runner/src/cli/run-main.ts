@@ -61,7 +61,8 @@ export async function runMain(argv: string[], exit: (code: number) => void): Pro
   } catch (err) {
     code = reportError(err, debug);
   }
-  await history.finish(code);
+  // On Ctrl-C the command may end (its children stopped) before the signal path: it is still an interruption.
+  await history.finish(stopping ? EXIT.interrupted : code);
   return code;
 }
 

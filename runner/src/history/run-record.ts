@@ -5,7 +5,10 @@ import { recordHistory } from './record-history';
 export interface RunRecord {
   /** For `history run N`: record this argv instead of the one that started the process. */
   recordAs(argv: string[]): void;
-  /** Writes the entry once (a second call, e.g. the signal path after the normal one, does nothing). Never throws. */
+  /**
+   * Writes the entry once. A second call (Ctrl-C: the signal path and the normal one both finish) gets the first
+   * call's promise, so neither path exits before the entry is written. Never throws.
+   */
   finish(exit: number): Promise<void>;
 }
 
@@ -21,22 +24,26 @@ export function startRunRecord(deps: RecordDeps, argv: readonly string[]): RunRe
   const started = Date.now();
   const time = new Date(started).toISOString();
   let recorded: string[] | undefined = argv.find((a) => !a.startsWith('-')) === 'history' ? undefined : [...argv];
-  let done = false;
+  let writing: Promise<void> | undefined;
   return {
     recordAs(next) {
       recorded = [...next];
     },
-    async finish(exit) {
-      if (done || recorded === undefined) return;
-      done = true;
-      const size = parseHistorySize(deps.env.HARBOR_HISTORY_SIZE);
-      if ('error' in size) deps.log.warn(`${size.error}: keeping the default 1000 entries`);
-      try {
-        await recordHistory(deps.home, { time, argv: redactArgv(recorded), exit, durationMs: Date.now() - started, cwd: deps.cwd }, 'size' in size ? size.size : 1000);
-      } catch (err) {
-        // The history is a convenience: a full disk or a read-only home must not change the command's outcome.
-        deps.log.debug(`history not recorded: ${(err as Error).message}`);
-      }
+    finish(exit) {
+      writing ??= write(exit);
+      return writing;
     },
   };
+
+  async function write(exit: number): Promise<void> {
+    if (recorded === undefined) return;
+    const size = parseHistorySize(deps.env.HARBOR_HISTORY_SIZE);
+    if ('error' in size) deps.log.warn(`${size.error}: keeping the default 1000 entries`);
+    try {
+      await recordHistory(deps.home, { time, argv: redactArgv(recorded), exit, durationMs: Date.now() - started, cwd: deps.cwd }, 'size' in size ? size.size : 1000);
+    } catch (err) {
+      // The history is a convenience: a full disk or a read-only home must not change the command's outcome.
+      deps.log.debug(`history not recorded: ${(err as Error).message}`);
+    }
+  }
 }

@@ -8,9 +8,10 @@ import { isOpenableUrl } from './core/open-url';
  * A container cannot open the user's browser, so harbor.sh passes HARBOR_OPEN_FILE (a 0600 file of its own under
  * var/run/.harbor/) for commands that may open something; the runner appends one URL per line and the shim
  * opens them after the runner exits 0 (docs/Harbor-Utilities.md, "open"). Without that file (the runner started
- * by other means), the URL is printed on stdout instead.
+ * by other means) nothing can be opened: returns false, and the caller shows the URLs its own way (`harbor open`
+ * prints them; up, deploy and stages print every URL anyway, and stdout may be --json).
  */
-export async function requestOpen(deps: Pick<Deps, 'env' | 'out' | 'log'>, urls: readonly string[]): Promise<void> {
+export async function requestOpen(deps: Pick<Deps, 'env' | 'log'>, urls: readonly string[]): Promise<boolean> {
   for (const url of urls) {
     if (!isOpenableUrl(url)) {
       throw new HarborError(`cannot open ${JSON.stringify(url)}: only http:// and https:// URLs without spaces, quotes or control characters are opened`, {
@@ -21,10 +22,10 @@ export async function requestOpen(deps: Pick<Deps, 'env' | 'out' | 'log'>, urls:
   }
   const file = deps.env.HARBOR_OPEN_FILE;
   if (!file) {
-    for (const url of urls) deps.out(`${url}\n`);
-    return;
+    for (const url of urls) deps.log.debug(`not started by harbor.sh: open ${url} yourself`);
+    return false;
   }
-  if (urls.length === 0) return;
-  await appendFile(file, urls.map((url) => `${url}\n`).join(''));
-  for (const url of urls) deps.log.info(`opening ${url} in the browser`);
+  if (urls.length > 0) await appendFile(file, urls.map((url) => `${url}\n`).join(''));
+  for (const url of urls) deps.log.debug(`opening ${url} in the browser`);
+  return true;
 }

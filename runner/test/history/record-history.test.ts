@@ -66,6 +66,17 @@ test('startRunRecord: redacts, skips `history`, records the re-run argv once', a
   assert.deepEqual(warnings, ['HARBOR_HISTORY_SIZE="many" is not a whole number from 0 to 9999999: keeping the default 1000 entries']);
 });
 
+test('finish called twice (Ctrl-C: the signal path and the normal one) writes once, and both wait for it', async () => {
+  const dir = home();
+  const run = startRunRecord({ home: dir, cwd: '/', env: {}, log: { warn: () => undefined, debug: () => undefined } }, ['logs', 'hello']);
+  const first = run.finish(130);
+  const second = run.finish(1);
+  await second;
+  assert.deepEqual((await readHistory(dir)).map((e) => [e.argv, e.exit]), [[['logs', 'hello'], 130]], 'written by the time the second call resolves');
+  await first;
+  assert.equal((await readHistory(dir)).length, 1);
+});
+
 test('concurrent writers from separate processes: no torn line, no lost entry, unique numbers', async () => {
   const dir = home();
   const module = fileURLToPath(new URL('../../src/history/record-history.ts', import.meta.url));

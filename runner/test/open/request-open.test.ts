@@ -12,24 +12,25 @@ after(() => rmSync(dir, { recursive: true, force: true }));
 function fakeDeps(env: Record<string, string>) {
   const out: string[] = [];
   const info: string[] = [];
-  return { deps: { env, out: (t: string) => void out.push(t), log: { info: (m: string) => void info.push(m) } as never }, out, info };
+  return { deps: { env, out: (t: string) => void out.push(t), log: { debug: (m: string) => void info.push(m) } as never }, out, info };
 }
 
 test('with HARBOR_OPEN_FILE: appends one URL a line, prints nothing on stdout', async () => {
   const file = join(dir, 'open.1');
   writeFileSync(file, '');
   const { deps, out, info } = fakeDeps({ HARBOR_OPEN_FILE: file });
-  await requestOpen(deps, ['http://localhost:1']);
+  assert.equal(await requestOpen(deps, ['http://localhost:1']), true);
   await requestOpen(deps, ['https://a.example/x?y=1', 'http://localhost:2']);
   assert.equal(readFileSync(file, 'utf8'), 'http://localhost:1\nhttps://a.example/x?y=1\nhttp://localhost:2\n');
   assert.deepEqual(out, []);
   assert.deepEqual(info, ['opening http://localhost:1 in the browser', 'opening https://a.example/x?y=1 in the browser', 'opening http://localhost:2 in the browser']);
 });
 
-test('without it (not started by harbor.sh): prints the URLs', async () => {
-  const { deps, out } = fakeDeps({});
-  await requestOpen(deps, ['http://localhost:1', 'http://localhost:2']);
-  assert.deepEqual(out, ['http://localhost:1\n', 'http://localhost:2\n']);
+test('without it (not started by harbor.sh): false, a word on stderr, nothing on stdout (it may be --json)', async () => {
+  const { deps, out, info } = fakeDeps({});
+  assert.equal(await requestOpen(deps, ['http://localhost:1', 'http://localhost:2']), false);
+  assert.deepEqual(out, []);
+  assert.deepEqual(info, ['not started by harbor.sh: open http://localhost:1 yourself', 'not started by harbor.sh: open http://localhost:2 yourself']);
 });
 
 test('a URL that is not http(s) is refused before anything is written', async () => {

@@ -21,6 +21,7 @@ export const openCommand = defineCommand({
     const source = await resolveSource(deps, sourceOptionsOf(options, [service]));
     const stack = await readStack(deps, source);
     const containers = await readComposeContainers(deps, source.project, source.selection.files, { env: stack.composeEnv });
-    await requestOpen(deps, [selectServiceUrl(containers, service, false)]);
+    const url = selectServiceUrl(containers, service, false);
+    if (!(await requestOpen(deps, [url]))) deps.out(`${url}\n`);
   },
 });
