@@ -1,8 +1,7 @@
 // Measures what a stack uses on disk: images, containers' writable layers, named volumes, bind-mounted folders, var/.
 import { join } from 'node:path';
 import { readComposeContainers } from '../compose/compose-containers';
-import type { ComposeProject } from '../compose/core/compose-argv';
-import { readComposeConfigJson } from '../compose/read-compose-config';
+import { readComposeConfigJson, type ComposeConfigQuery } from '../compose/read-compose-config';
 import type { Deps } from '../shared/deps';
 import { CommandError, UsageError } from '../shared/core/errors';
 import { buildSizeReport, type SizeReport } from './core/build-size-report';
@@ -10,13 +9,8 @@ import { selectServiceMounts } from './core/compose-mounts';
 import { buildImageLayers, type ImageLayers } from './core/image-layers';
 import { MEASURE_SCRIPT } from './measure-script';
 
-export interface StackSizeQuery {
-  project: ComposeProject;
-  files: readonly string[];
-  env: Readonly<Record<string, string>>;
-  /** The stack's secret values: with them compose gets Harbor's single file (docs/compose-model.md), else the N files. */
-  secretValues?: readonly string[];
-}
+/** The same query as compose's config: with the secret values compose gets Harbor's single file (docs/compose-model.md). */
+export type StackSizeQuery = ComposeConfigQuery;
 
 /**
  * Reads only. Volumes and host folders are measured from one throwaway container of the runner image that mounts
