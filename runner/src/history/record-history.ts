@@ -17,7 +17,9 @@ export const HISTORY_LOCK = `${HISTORY_PATH}.lock`;
 export async function recordHistory(home: string, entry: Omit<HistoryEntry, 'n'>, size: number): Promise<void> {
   if (size <= 0) return;
   const path = join(home, HISTORY_PATH);
-  await mkdir(dirname(path), { recursive: true });
+  // Every checkout has var/ (var/.gitkeep). A folder that is not a home yet (or a `--dry-run` on a bare test
+  // home, which promises to write nothing) gets no var/ just for the history.
+  if (!(await stat(dirname(path)).then((s) => s.isDirectory(), () => false))) return;
   const release = await takeHistoryLock(path);
   try {
     const existing = parseHistory(await readFile(path, 'utf8').catch(() => ''));

@@ -1,6 +1,6 @@
 import { strict as assert } from 'node:assert';
 import { spawn } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, test } from 'node:test';
@@ -13,6 +13,7 @@ const homes: string[] = [];
 const home = () => {
   const dir = mkdtempSync(join(tmpdir(), 'harbor-history-'));
   homes.push(dir);
+  mkdirSync(join(dir, 'var'));
   return dir;
 };
 after(() => homes.forEach((dir) => rmSync(dir, { recursive: true, force: true })));
@@ -32,10 +33,17 @@ test('records, numbers, trims to the size and clears', async () => {
   assert.equal((await readHistory(dir))[0]!.n, 1, 'numbering restarts after --clear');
 });
 
+test('a folder without var/ (not a home yet) keeps no history and gets no var/', async () => {
+  const dir = mkdtempSync(join(tmpdir(), 'harbor-history-bare-'));
+  homes.push(dir);
+  await recordHistory(dir, { ...base, argv: ['up', '--dry-run'] }, 10);
+  assert.deepEqual(readdirSync(dir), []);
+});
+
 test('a stale lock (a crashed writer) is taken over', async () => {
   const dir = home();
   await recordHistory(dir, { ...base, argv: ['a'] }, 10);
-  const { mkdirSync, utimesSync } = await import('node:fs');
+  const { utimesSync } = await import('node:fs');
   mkdirSync(join(dir, `${HISTORY_PATH}.lock`));
   const old = new Date(Date.now() - 60_000);
   utimesSync(join(dir, `${HISTORY_PATH}.lock`), old, old);
