@@ -25,8 +25,9 @@ export async function recordHistory(home: string, entry: Omit<HistoryEntry, 'n'>
     const existing = parseHistory(await readFile(path, 'utf8').catch(() => ''));
     const full: HistoryEntry = { n: nextHistoryNumber(existing), ...entry };
     const rewritten = planHistoryAppend(existing, full, size);
-    if (rewritten === undefined) await appendFile(path, renderHistoryLine(full), { flag: 'a' });
-    else await writeFileAtomic(path, rewritten, { createDir: false });
+    // 0600, as a shell keeps its history: what people type is theirs, even with secret-looking values redacted.
+    if (rewritten === undefined) await appendFile(path, renderHistoryLine(full), { flag: 'a', mode: 0o600 });
+    else await writeFileAtomic(path, rewritten, { createDir: false, mode: 0o600 });
   } finally {
     await release();
   }
@@ -38,7 +39,7 @@ export async function clearHistory(home: string): Promise<void> {
   await mkdir(dirname(path), { recursive: true });
   const release = await takeHistoryLock(path);
   try {
-    await writeFileAtomic(path, '', { createDir: false });
+    await writeFileAtomic(path, '', { createDir: false, mode: 0o600 });
   } finally {
     await release();
   }

@@ -1,6 +1,6 @@
 import { strict as assert } from 'node:assert';
 import { spawn } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, test } from 'node:test';
@@ -25,10 +25,12 @@ test('records, numbers, trims to the size and clears', async () => {
   const entries = await readHistory(dir);
   assert.deepEqual(entries.map((e) => [e.n, e.argv[1]]), [[3, '3'], [4, '4'], [5, '5']]);
   assert.equal(existsSync(join(dir, `${HISTORY_PATH}.lock`)), false, 'the lock is released');
+  assert.equal(statSync(join(dir, HISTORY_PATH)).mode & 0o777, 0o600, 'trimmed: still 0600');
   await recordHistory(dir, { ...base, argv: ['ps'] }, 0);
   assert.equal((await readHistory(dir)).length, 3, 'size 0 records nothing');
   await clearHistory(dir);
   assert.equal(readFileSync(join(dir, HISTORY_PATH), 'utf8'), '');
+  assert.equal(statSync(join(dir, HISTORY_PATH)).mode & 0o777, 0o600, 'cleared: still 0600');
   await recordHistory(dir, { ...base, argv: ['ps'] }, 3);
   assert.equal((await readHistory(dir))[0]!.n, 1, 'numbering restarts after --clear');
 });
@@ -108,4 +110,10 @@ for (let i = 0; i < ${each}; i++) await recordHistory(${JSON.stringify(dir)}, { 
   for (let w = 0; w < writers; w++) {
     assert.deepEqual(entries.filter((e) => e.argv[0] === `w${w}`).map((e) => e.argv[1]), Array.from({ length: each }, (_, i) => String(i)), `writer ${w}`);
   }
+});
+
+test('a new history file is 0600, as a shell keeps its history', async () => {
+  const dir = home();
+  await recordHistory(dir, { ...base, argv: ['ps'] }, 10);
+  assert.equal(statSync(join(dir, HISTORY_PATH)).mode & 0o777, 0o600);
 });
