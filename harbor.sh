@@ -479,7 +479,33 @@ host_facts() {
     [ -e "$render" ] && facts="$facts dri_render=1" && break
   done
   [ -d /sys/module/amdgpu ] && facts="$facts amdgpu=1"
+  # Only when asked (`url --lan`, `qr --lan`): it costs a process or two.
+  if [ -n "${lan_flag:-}" ]; then
+    lan=$(lan_address)
+    [ -n "$lan" ] && facts="$facts lan=$lan"
+  fi
   printf '%s\n' "$facts"
+}
+
+# The host's LAN address: the source address of the route out (ip), else the first of `hostname -I` (Linux), else
+# en0's (macOS). Prints nothing when none is found; the runner then says "no LAN address found".
+lan_address() {
+  addr=
+  if command -v ip >/dev/null 2>&1; then
+    addr=$(ip route get 1.1.1.1 2>/dev/null | sed -n 's/.* src \([0-9.]*\).*/\1/p' | sed -n 1p)
+  fi
+  if [ -z "$addr" ] && [ "$(uname -s)" = Linux ]; then
+    # shellcheck disable=SC2046 # the first word is the address
+    set -- $(hostname -I 2>/dev/null)
+    addr=${1:-}
+  fi
+  if [ -z "$addr" ] && command -v ipconfig >/dev/null 2>&1; then
+    addr=$(ipconfig getifaddr en0 2>/dev/null)
+  fi
+  case $addr in
+    *[!0-9a-fA-F.:]* | '') ;;
+    *) printf '%s\n' "$addr" ;;
+  esac
 }
 
 # --- The host boundary (docs/runner.md, "What the runner sees") ---------------------------------
@@ -516,7 +542,7 @@ age_key_file() {
 # global flags skipped), writes (non-empty when the command writes files the user names) and output
 # (the value of -o/--output). The runner re-checks every path it writes (runner/src/shared/host-path.ts).
 read_command() {
-  words='' writes='' output='' has_output='' in_place='' value_next=''
+  words='' writes='' output='' has_output='' in_place='' value_next='' open_flag='' lan_flag=''
   for arg do
     if [ -n "$value_next" ]; then
       output=$arg value_next=''
@@ -527,6 +553,8 @@ read_command() {
       --output=*) output=${arg#--output=} has_output=1 ;;
       -o | --output) value_next=1 has_output=1 ;;
       -i | --in-place) in_place=1 ;;
+      --open) open_flag=1 ;;
+      --lan) lan_flag=1 ;;
       -*) ;;
       *) case $words in *' '*) ;; '') words=$arg ;; *) words="$words $arg" ;; esac ;;
     esac
@@ -651,6 +679,71 @@ run_with_host_hooks() {
   : <>"$HARBOR_HOST_HOOKS_DIR/requests"
   wait "$server" 2>/dev/null
   rm -rf "$HARBOR_HOST_HOOKS_DIR"
+  open_requested "$code"
+  exit "$code"
+}
+
+# Opening URLs on the host (docs/Harbor-Utilities.md, "open"): for a command that may open one (`open`, `--open`,
+# and the stage runners, whose descriptor may hold an `open` step), the runner appends URLs, one a line, to a 0600
+# file of this run (HARBOR_OPEN_FILE); once the runner has exited 0, the shim opens each one that is an http(s) URL
+# with nothing a shell would split (it is passed as one argument, never evaluated), or prints it.
+open_url() {
+  url=$1
+  case $url in
+    http://?* | https://?*) ;;
+    *) say "not opening '$url': not an http(s) URL" && return 0 ;;
+  esac
+  case $url in
+    *[[:space:][:cntrl:]\"\'\`\\\<\>]*) say "not opening a URL with spaces, quotes or control characters" && return 0 ;;
+  esac
+  os=$(uname -s)
+  # In the order v1 used: $BROWSER, xdg-open (Linux, with a display), open (macOS), wslview (WSL).
+  if [ -n "${BROWSER:-}" ] && command -v "${BROWSER%% *}" >/dev/null 2>&1; then
+    # A browser may run until it is closed: started in the background. $BROWSER may hold arguments
+    # ("firefox --new-tab"): split on spaces, no globbing, never evaluated.
+    (set -f && IFS=' ' && exec $BROWSER "$url") </dev/null >/dev/null 2>&1 &
+    return 0
+  fi
+  if [ "$os" != Darwin ] && [ -n "${DISPLAY:-}${WAYLAND_DISPLAY:-}" ] && command -v xdg-open >/dev/null 2>&1; then
+    xdg-open "$url" </dev/null >/dev/null 2>&1 && return 0
+  fi
+  if [ "$os" = Darwin ] && command -v open >/dev/null 2>&1; then
+    open "$url" </dev/null >/dev/null 2>&1 && return 0
+  fi
+  if command -v wslview >/dev/null 2>&1; then
+    wslview "$url" </dev/null >/dev/null 2>&1 && return 0
+  fi
+  # Nothing to open it with (or no display): the URL, for the user to open.
+  printf '%s\n' "$url"
+}
+
+open_requested() {
+  [ -n "${HARBOR_OPEN_FILE:-}" ] || return 0
+  if [ "$1" = 0 ] && [ -s "$HARBOR_OPEN_FILE" ]; then
+    while IFS= read -r url || [ -n "$url" ]; do open_url "$url"; done <"$HARBOR_OPEN_FILE"
+  fi
+  rm -f "$HARBOR_OPEN_FILE"
+}
+
+# Runs the runner container, then opens what it asked for. docker runs in the background so that this shell can
+# pass on INT and TERM (a shell defers traps while a foreground child runs), with stdin handed over explicitly (an
+# asynchronous command would get /dev/null); it stays in this process group, so a terminal's Ctrl-C reaches it too.
+run_then_open() {
+  # (A closed stdin would make `exec 3<&0` end the shell: checked in a subshell first.)
+  if (: <&0) 2>/dev/null; then exec 3<&0; else exec 3</dev/null; fi
+  docker run "$@" <&3 3<&- &
+  pid=$!
+  exec 3<&-
+  trap 'kill -INT "$pid" 2>/dev/null' INT
+  trap 'kill -TERM "$pid" 2>/dev/null' TERM
+  while :; do
+    wait "$pid"
+    code=$?
+    # A trapped signal ends `wait` early (code > 128) while docker still runs: wait again.
+    kill -0 "$pid" 2>/dev/null || break
+  done
+  trap - INT TERM
+  open_requested "$code"
   exit "$code"
 }
 
@@ -810,6 +903,16 @@ for arg in "$@"; do
   fi
 done
 
+# Only this shim names the open-requests file, and only for a command that may open a URL.
+unset HARBOR_OPEN_FILE
+case $words in open | open\ * | deploy | deploy\ * | run | run\ * | 'history run') open_flag=1 ;; esac
+if [ -n "$open_flag" ]; then
+  mkdir -p "$HARBOR_HOME/var/run/.harbor" || die 1 "cannot create $HARBOR_HOME/var/run/.harbor"
+  HARBOR_OPEN_FILE=$HARBOR_HOME/var/run/.harbor/open.$$
+  (umask 077 && : >"$HARBOR_OPEN_FILE") || die 1 "cannot create $HARBOR_OPEN_FILE"
+  export HARBOR_OPEN_FILE
+fi
+
 HARBOR_HOST_FACTS=${HARBOR_HOST_FACTS:-$(host_facts)}
 HARBOR_RUNNER_IMAGE=$IMAGE
 export HARBOR_HOME HARBOR_HOST_FACTS HARBOR_RUNNER_IMAGE HARBOR_SHIM_VERSION
@@ -824,4 +927,5 @@ for name in NO_COLOR TERM EDITOR VISUAL SOPS_EDITOR SOPS_CONFIG; do
 done
 
 [ -n "${HARBOR_HOST_HOOKS_DIR:-}" ] && run_with_host_hooks --user "$(id -u):$(id -g)" -w "$workdir" "$@"
+[ -n "${HARBOR_OPEN_FILE:-}" ] && run_then_open --user "$(id -u):$(id -g)" -w "$workdir" "$@"
 exec docker run --user "$(id -u):$(id -g)" -w "$workdir" "$@"

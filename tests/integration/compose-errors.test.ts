@@ -1,6 +1,6 @@
 // Bad inputs to the compose commands: each fails with its exact message and exit code, starts nothing and writes nothing (but, when it asked compose, the single compose file).
 import assert from 'node:assert/strict';
-import { rmSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, test } from 'node:test';
 import { requireDocker } from '../support/docker-available';
@@ -21,6 +21,7 @@ const HANDLE_HINT = '  known services are the compose.<name>.yml files in etc/st
 
 /** `singleFile`: the command asked compose (`ps`) before failing, through Harbor's single file, which it wrote (and nothing else). */
 const SINGLE_FILE = 'var/run/.harbor/compose.model.json';
+const HISTORY = 'var/history.jsonl';
 const cases: Array<{ name: string; home: typeof example; args: string[]; env?: Record<string, string>; code: number; stderr: string; singleFile?: boolean }> = [
   {
     name: 'an unknown handle, with the closest known names',
@@ -77,6 +78,7 @@ for (const c of cases) {
   test(`bad input: ${c.name}`, async (t) => {
     if (!requireDocker(t)) return;
     if (c.singleFile) rmSync(join(c.home.home, 'var'), { recursive: true, force: true });
+    // snapshotTree leaves out the command log, the one write every command makes: checked apart, below.
     const before = snapshotTree(c.home.home);
     const r = await runRunner(c.home.home, c.args, c.env);
     assert.deepStrictEqual({ code: r.code, stdout: r.stdout, stderr: r.stderr }, { code: c.code, stdout: '', stderr: c.stderr });
@@ -86,6 +88,11 @@ for (const c of cases) {
     if (c.singleFile) {
       const written = Object.entries(snapshotTree(c.home.home)).filter(([path, e]) => path.startsWith('var/') && e.type === 'file');
       assert.deepStrictEqual(written.map(([path, e]) => [path, e.mode]), [[SINGLE_FILE, '600']], 'only the single compose file');
+    }
+    const history = join(c.home.home, HISTORY);
+    if (existsSync(history)) {
+      const last = JSON.parse(readFileSync(history, 'utf8').trim().split('\n').at(-1)!) as { argv: string[]; exit: number };
+      assert.deepStrictEqual({ argv: last.argv, exit: last.exit }, { argv: c.args, exit: c.code }, 'the failure is in the history');
     }
   });
 }

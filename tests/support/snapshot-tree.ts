@@ -12,15 +12,23 @@ export interface EntrySnapshot {
   target?: string;
 }
 
-/** Every entry below `dir` by relative path, skipping relative paths that start with one of `skip`. */
+/**
+ * Harbor's command log (docs/Harbor-Utilities.md, "history"): every command, a failed one included, appends to
+ * it under a lock folder beside it. It is the one write a bad input is meant to make, so a snapshot leaves it
+ * out (and the time of `var/` itself, which the lock folder touches); its own tests check it.
+ */
+export const COMMAND_LOG = ['var/history.jsonl', 'var/history.jsonl.lock'];
+
+/** Every entry below `dir` by relative path, skipping relative paths that start with one of `skip` (and the command log). */
 export function snapshotTree(dir: string, skip: readonly string[] = []): Record<string, EntrySnapshot> {
   const out: Record<string, EntrySnapshot> = {};
+  const skipped = [...skip, ...COMMAND_LOG];
   const walk = (rel: string) => {
     for (const name of readdirSync(join(dir, rel)).sort()) {
       const path = rel ? `${rel}/${name}` : name;
-      if (skip.some((s) => path === s || path.startsWith(`${s}/`))) continue;
+      if (skipped.some((s) => path === s || path.startsWith(`${s}/`))) continue;
       const info = lstatSync(join(dir, path));
-      const base = { mode: (info.mode & 0o7777).toString(8), ino: info.ino, mtimeMs: info.mtimeMs };
+      const base = { mode: (info.mode & 0o7777).toString(8), ino: info.ino, mtimeMs: path === 'var' ? 0 : info.mtimeMs };
       if (info.isSymbolicLink()) out[path] = { type: 'link', ...base, target: readlinkSync(join(dir, path)) };
       else if (info.isDirectory()) {
         out[path] = { type: 'dir', ...base };

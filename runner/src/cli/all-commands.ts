@@ -15,6 +15,9 @@ import { buildCommand } from '../compose/commands/build';
 import { cmdCommand } from '../compose/commands/cmd';
 import { lsCommand } from '../source/commands/ls';
 import { urlCommand } from '../compose/commands/url';
+import { openCommand } from '../open/commands/open';
+import { qrCommand } from '../open/commands/qr';
+import { historyCommand, historyRunCommand } from '../history/commands/history';
 import { configCommand } from '../compose/commands/config';
 import { descriptorCheckCommand } from '../descriptor/commands/descriptor-check';
 import { descriptorSchemaCommand } from '../descriptor/commands/descriptor-schema';
@@ -68,6 +71,10 @@ export const ALL_COMMANDS: readonly CommandSpec[] = [
   cmdCommand,
   lsCommand,
   urlCommand,
+  openCommand,
+  qrCommand,
+  historyCommand,
+  historyRunCommand,
   tunnelCommand,
   tunnelLsCommand,
   tunnelStopCommand,

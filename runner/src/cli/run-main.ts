@@ -7,6 +7,7 @@ import { ALL_COMMANDS } from './all-commands';
 import type { Deps } from '../shared/deps';
 import { EXIT, HarborError } from '../shared/core/errors';
 import { writeCompletionCache } from '../completion/write-completion-cache';
+import { startRunRecord } from '../history/run-record';
 
 /** `exit` is main.ts's: a signal ends the run through it once what Harbor started has stopped. */
 export async function runMain(argv: string[], exit: (code: number) => void): Promise<number> {
@@ -26,6 +27,9 @@ export async function runMain(argv: string[], exit: (code: number) => void): Pro
     void processes
       .stopAll(signal)
       .then(() => Promise.allSettled([...cleanups].map((cleanup) => cleanup())))
+      // (A signal before `history` below exists leaves no entry: the catch keeps the exit.)
+      .then(() => history.finish(EXIT.interrupted))
+      .catch(() => undefined)
       .then(() => exit(EXIT.interrupted));
   };
   process.on('SIGINT', onSignal);
@@ -46,14 +50,24 @@ export async function runMain(argv: string[], exit: (code: number) => void): Pro
       return () => cleanups.delete(cleanup);
     },
   };
+  // Every run is recorded in var/history.jsonl (docs/Harbor-Utilities.md, "history"), Ctrl-C included (above).
+  const history = startRunRecord(deps, argv);
+  deps.rerun = (again) => {
+    history.recordAs(again);
+    return runCli(again, ALL_COMMANDS, deps);
+  };
+  let code: number;
   try {
-    return await runCli(argv, ALL_COMMANDS, deps);
+    code = await runCli(argv, ALL_COMMANDS, deps);
   } catch (err) {
-    return reportError(err, debug);
+    code = reportError(err, debug);
   } finally {
     // Once `harbor completion` wrote it, the shells' cache follows the stack's names (docs/Harbor-Utilities.md).
     await writeCompletionCache(deps.home, ALL_COMMANDS, GLOBAL_OPTIONS, { onlyIfPresent: true }).catch((err: unknown) => log.debug(`completion cache not refreshed: ${String(err)}`));
   }
+  // On Ctrl-C the command may end (its children stopped) before the signal path: it is still an interruption.
+  await history.finish(stopping ? EXIT.interrupted : code);
+  return code;
 }
 
 /** The one top-level handler: message and hint; a stack only with --debug or for bugs. */

@@ -16,6 +16,8 @@ export interface Deps {
   debug: boolean;
   /** Registers cleanup to run on Ctrl-C/SIGTERM after child processes are stopped; returns its unregister. */
   onInterrupt?: (cleanup: () => Promise<void>) => () => void;
+  /** Runs another Harbor command line in this process (`history run N`); it is recorded in place of the running one. */
+  rerun?: (argv: string[]) => Promise<number>;
   /** The text of /proc/self/mountinfo, for the host-path guard (shared/host-path.ts); tests pass a fake table. */
   readMountInfo?: () => Promise<string>;
 }

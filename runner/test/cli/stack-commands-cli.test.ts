@@ -32,7 +32,7 @@ const stackDefaults = { defaults: true };
 
 /** Each stack command's options with nothing given (dryRun set by the case). */
 const DRY_RUN_DEFAULTS = {
-  up: { ...stackDefaults, wait: true, build: false, tail: false, persistEnv: false, json: false },
+  up: { ...stackDefaults, wait: true, build: false, tail: false, open: false, persistEnv: false, json: false },
   down: { ...stackDefaults, volumes: false },
   restart: stackDefaults,
   pull: { ...stackDefaults, ignoreFailures: false },
@@ -40,14 +40,14 @@ const DRY_RUN_DEFAULTS = {
 };
 
 const cases: Array<{ name: string; argv: string[]; expected: ReturnType<typeof parse> }> = [
-  { name: 'up with defaults', argv: ['up'], expected: { command: 'up', args: [], rest: [], options: { ...stackDefaults, wait: true, build: false, tail: false, persistEnv: false, dryRun: false, json: false } } },
+  { name: 'up with defaults', argv: ['up'], expected: { command: 'up', args: [], rest: [], options: { ...stackDefaults, wait: true, build: false, tail: false, open: false, persistEnv: false, dryRun: false, json: false } } },
   {
     name: 'up with handles and every flag',
     argv: ['up', 'litellm', 'webui', '--no-defaults', '--profile', 'llm', '--capabilities', 'nvidia,mdc', '--stack', 'ai', '--no-wait', '--build', '--pull', 'never', '--tail', '--json'],
-    expected: { command: 'up', args: ['litellm', 'webui'], rest: [], options: { defaults: false, profile: 'llm', capabilities: 'nvidia,mdc', stack: 'ai', wait: false, build: true, pull: 'never', tail: true, persistEnv: false, dryRun: false, json: true } },
+    expected: { command: 'up', args: ['litellm', 'webui'], rest: [], options: { defaults: false, profile: 'llm', capabilities: 'nvidia,mdc', stack: 'ai', wait: false, build: true, pull: 'never', tail: true, open: false, persistEnv: false, dryRun: false, json: true } },
   },
-  { name: 'an empty capability pin is kept as ""', argv: ['up', '--capabilities', ''], expected: { command: 'up', args: [], rest: [], options: { ...stackDefaults, capabilities: '', wait: true, build: false, tail: false, persistEnv: false, dryRun: false, json: false } } },
-  { name: 'v1 order: harbor hello up', argv: ['hello', 'up'], expected: { command: 'up', args: ['hello'], rest: [], options: { ...stackDefaults, wait: true, build: false, tail: false, persistEnv: false, dryRun: false, json: false } } },
+  { name: 'an empty capability pin is kept as ""', argv: ['up', '--capabilities', ''], expected: { command: 'up', args: [], rest: [], options: { ...stackDefaults, capabilities: '', wait: true, build: false, tail: false, open: false, persistEnv: false, dryRun: false, json: false } } },
+  { name: 'v1 order: harbor hello up', argv: ['hello', 'up'], expected: { command: 'up', args: ['hello'], rest: [], options: { ...stackDefaults, wait: true, build: false, tail: false, open: false, persistEnv: false, dryRun: false, json: false } } },
   { name: 'down -v', argv: ['down', '-v', 'greeter'], expected: { command: 'down', args: ['greeter'], rest: [], options: { ...stackDefaults, volumes: true, dryRun: false } } },
   { name: 'logs: v1 defaults (20 lines, follow)', argv: ['logs'], expected: { command: 'logs', args: [], rest: [], options: { ...stackDefaults, tail: '20', follow: true, timestamps: false } } },
   {
@@ -74,21 +74,21 @@ const cases: Array<{ name: string; argv: string[]; expected: ReturnType<typeof p
   })),
   { name: 'cmd', argv: ['cmd', 'webui'], expected: { command: 'cmd', args: ['webui'], rest: [], options: stackDefaults } },
   { name: 'ls --active', argv: ['ls', '-a'], expected: { command: 'ls', args: [], rest: [], options: { ...stackDefaults, active: true, json: false } } },
-  { name: 'url -i', argv: ['url', '-i', 'greeter'], expected: { command: 'url', args: ['greeter'], rest: [], options: { ...stackDefaults, internal: true, routed: false } } },
-  { name: 'url -r', argv: ['url', '-r', 'hello'], expected: { command: 'url', args: ['hello'], rest: [], options: { ...stackDefaults, internal: false, routed: true } } },
+  { name: 'url -i', argv: ['url', '-i', 'greeter'], expected: { command: 'url', args: ['greeter'], rest: [], options: { ...stackDefaults, internal: true, routed: false, lan: false } } },
+  { name: 'url -r', argv: ['url', '-r', 'hello'], expected: { command: 'url', args: ['hello'], rest: [], options: { ...stackDefaults, internal: false, routed: true, lan: false } } },
   { name: 'config --services', argv: ['config', '--services'], expected: { command: 'config', args: [], rest: [], options: { ...stackDefaults, services: true, json: false, compare: false } } },
   { name: 'config --format json --compare', argv: ['config', '--format', 'json', '--compare'], expected: { command: 'config', args: [], rest: [], options: { ...stackDefaults, services: false, json: false, format: 'json', compare: true } } },
-  { name: 'deploy --dry-run', argv: ['deploy', 'greeter', '--dry-run'], expected: { command: 'deploy', args: ['greeter'], rest: [], options: { ...stackDefaults, allowHostHooks: false, persistEnv: false, dryRun: true, json: false } } },
+  { name: 'deploy --dry-run', argv: ['deploy', 'greeter', '--dry-run'], expected: { command: 'deploy', args: ['greeter'], rest: [], options: { ...stackDefaults, allowHostHooks: false, persistEnv: false, open: false, dryRun: true, json: false } } },
   {
     name: 'deploy --persist-env',
     argv: ['deploy', '--persist-env', '--json'],
-    expected: { command: 'deploy', args: [], rest: [], options: { ...stackDefaults, allowHostHooks: false, persistEnv: true, dryRun: false, json: true } },
+    expected: { command: 'deploy', args: [], rest: [], options: { ...stackDefaults, allowHostHooks: false, persistEnv: true, open: false, dryRun: false, json: true } },
   },
   { name: 'destroy --volumes', argv: ['destroy', '--volumes', '--json'], expected: { command: 'destroy', args: [], rest: [], options: { ...stackDefaults, allowHostHooks: false, volumes: true, dryRun: false, json: true } } },
   {
     name: 'deploy --allow-host-hooks',
     argv: ['deploy', '--allow-host-hooks'],
-    expected: { command: 'deploy', args: [], rest: [], options: { ...stackDefaults, allowHostHooks: true, persistEnv: false, dryRun: false, json: false } },
+    expected: { command: 'deploy', args: [], rest: [], options: { ...stackDefaults, allowHostHooks: true, persistEnv: false, open: false, dryRun: false, json: false } },
   },
 ];
 

@@ -23,6 +23,8 @@ export async function snapshotHome(home: string): Promise<Record<string, string>
   for (const entry of await readdir(home, { recursive: true, withFileTypes: true })) {
     if (entry.isFile()) {
       const file = join(entry.parentPath, entry.name);
+      // Harbor's command log (docs/Harbor-Utilities.md, "history") is written by every command, by design.
+      if (file.slice(home.length + 1) === 'var/history.jsonl') continue;
       out[file.slice(home.length + 1)] = await readFile(file, 'utf8');
     }
   }

@@ -9,6 +9,8 @@ import { commandStep, DRY_RUN_OPTION, printCommandPlan } from './print-command-p
 import { printUrls } from './print-urls';
 import { mergeRoutedUrls } from '../../routing/core/merge-routed-urls';
 import { readRoutes } from '../../routing/read-routes';
+import { requestOpen } from '../../open/request-open';
+import { selectOpenUrls } from '../../open/core/open-url';
 import { resolveSource } from '../../stack/resolve-source';
 import { prepareStack, readStack } from '../../stack/stack';
 import { STACK_OPTIONS, sourceOptionsOf, stackOptionEntries } from '../../stack/commands/stack-options';
@@ -23,6 +25,7 @@ export const upCommand = defineCommand({
     { flags: '--build', description: 'Build images before starting' },
     { flags: '--pull <policy>', description: 'Pull images first: always, missing or never' },
     { flags: '--tail', description: 'Follow the logs once started (as v1)' },
+    { flags: '--open', description: "Then open the named services' URLs (none named: every published URL) in this host's browser" },
     { flags: '--persist-env', description: 'Also write the merged env, secrets included, to var/run/.env.run (mode 0600)' },
     DRY_RUN_OPTION,
     { flags: '--json', description: 'Print {"project", "files", "services", "urls": [{service, url}]} instead of URL lines (with --dry-run: the plan)' },
@@ -34,6 +37,7 @@ export const upCommand = defineCommand({
     build: v.optional(v.boolean(), false),
     pull: v.optional(v.picklist(['always', 'missing', 'never'], 'must be always, missing or never')),
     tail: v.optional(v.boolean(), false),
+    open: v.optional(v.boolean(), false),
     persistEnv: v.optional(v.boolean(), false),
     dryRun: v.optional(v.boolean(), false),
     json: v.optional(v.boolean(), false),
@@ -58,6 +62,7 @@ export const upCommand = defineCommand({
       const { files, services } = source.selection;
       deps.out(`${JSON.stringify({ project: source.project.name, files, services, urls }, null, 2)}\n`);
     } else printUrls(deps, urls);
+    if (options.open) await requestOpen(deps, selectOpenUrls(urls, args));
     if (options.tail) await composeLogsAction.run(logs, ctx);
   },
 });

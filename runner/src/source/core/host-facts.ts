@@ -17,6 +17,8 @@ export interface HostFacts {
   os?: string;
   /** `uname -m`. */
   arch?: string;
+  /** The host's LAN address (only when the command has --lan: harbor.sh asks `ip route`, else `hostname -I`). */
+  lan?: string;
   /** One line per token that was ignored because it was malformed. */
   warnings: string[];
 }
@@ -45,6 +47,10 @@ export function parseHostFacts(text: string | undefined): HostFacts {
       else facts.warnings.push(`HARBOR_HOST_FACTS: ignored "${token}" (${key} must be 0 or 1)`);
     } else if (key === 'cdi') {
       facts.cdiSpecs = value.split(',').filter((spec) => spec !== '');
+    } else if (key === 'lan') {
+      // An IPv4 or IPv6 address only: it ends up in a URL.
+      if (/^(?:\d{1,3}(?:\.\d{1,3}){3}|[0-9a-fA-F:]*:[0-9a-fA-F:.]*)$/.test(value)) facts.lan = value;
+      else facts.warnings.push(`HARBOR_HOST_FACTS: ignored "${token}" (lan must be an IP address)`);
     } else if (key === 'os' || key === 'arch') {
       if (value === '') delete facts[key];
       else facts[key] = value;

@@ -1,8 +1,9 @@
-// The `open` action: prints the URLs of services (or given URLs); a container cannot open the user's browser.
+// The `open` action: opens the URLs of services (or given URLs) in the host's browser, through harbor.sh (open/request-open.ts).
 import * as v from 'valibot';
 import { readComposeContainers } from '../../compose/compose-containers';
 import { selectServiceUrl } from '../../compose/core/service-url';
 import { defineAction } from '../action';
+import { requestOpen } from '../../open/request-open';
 
 const URL_TARGET = /^https?:\/\/\S+$/;
 // A regex (not a check) so the JSON Schema for editors carries it too.
@@ -21,9 +22,9 @@ function targetsOf(target: string | string[]): string[] {
 
 export const openAction = defineAction({
   name: 'open',
-  summary: "Print the URLs of services (their published ports) or of given http(s) URLs, for the user's browser",
+  summary: "Open the URLs of services (their published ports) or given http(s) URLs in the host's browser (printed when it has none)",
   params: Params,
-  plan: (p) => ({ description: `show the URL of ${targetsOf(p.target).join(', ')}` }),
+  plan: (p) => ({ description: `open the URL of ${targetsOf(p.target).join(', ')}` }),
   run: async (p, ctx) => {
     const targets = targetsOf(p.target);
     const services = targets.filter((t) => !URL_TARGET.test(t));
@@ -33,6 +34,7 @@ export const openAction = defineAction({
       : [];
     const urls = targets.map((t) => (URL_TARGET.test(t) ? t : selectServiceUrl(containers, t, false)));
     targets.forEach((t, i) => ctx.log.info(t === urls[i] ? `open ${t}` : `open ${t}: ${urls[i]}`));
+    await requestOpen(ctx.deps, urls);
     return { summary: urls.join(' '), urls, data: { urls: targets.map((target, i) => ({ target, url: urls[i] })) } };
   },
 });

@@ -16,6 +16,8 @@ import { renderPrepareLine } from '../../compose/commands/print-command-plan';
 import { printUrls } from '../../compose/commands/print-urls';
 import { mergeRoutedUrls } from '../../routing/core/merge-routed-urls';
 import { readRoutes } from '../../routing/read-routes';
+import { requestOpen } from '../../open/request-open';
+import { selectOpenUrls } from '../../open/core/open-url';
 import { resolveSource, type ResolvedSource } from '../../stack/resolve-source';
 import { prepareStack, readStack, type Stack } from '../../stack/stack';
 import { STACK_OPTIONS, sourceOptionsOf, stackOptionEntries } from '../../stack/commands/stack-options';
@@ -33,12 +35,13 @@ export const deployCommand = defineCommand({
     ...STACK_OPTIONS,
     ...HOOK_OPTIONS,
     { flags: '--verify', description: 'Then run the verify stage (stacks/<service>/verify/ checks; docs/Harbor-Tasks.md); fail below its minReward' },
+    { flags: '--open', description: "Then open the named services' URLs (none named: every published URL) in this host's browser" },
     { flags: '--persist-env', description: 'Also write the merged env, secrets included, to var/run/.env.run (mode 0600)' },
     { flags: '--dry-run', description: 'Print the compose files and every step with its exact command; change nothing (`harbor plan` shows what prepare would change)' },
     { flags: '--json', description: 'Print {"project", "files", "services", "stages": [...], "urls": [{service, url}]}' },
   ],
   examples: ['./harbor.sh deploy', './harbor.sh deploy --dry-run', './harbor.sh deploy --persist-env', './harbor.sh deploy --profile llm', './harbor.sh deploy greeter --json'],
-  schema: v.object({ ...stackOptionEntries, ...hookOptionEntries, verify: v.optional(v.boolean()), persistEnv: v.optional(v.boolean(), false), dryRun: v.optional(v.boolean(), false), json: v.optional(v.boolean(), false) }),
+  schema: v.object({ ...stackOptionEntries, ...hookOptionEntries, verify: v.optional(v.boolean()), persistEnv: v.optional(v.boolean(), false), open: v.optional(v.boolean(), false), dryRun: v.optional(v.boolean(), false), json: v.optional(v.boolean(), false) }),
   async run({ args, options, deps }) {
     // Hooks are checked (files, host opt-in) before anything runs; pre_source runs before the source stage.
     const hooks = await openDescriptorHooks(deps, (await loadDescriptor(deps.home, { stack: options.stack, actions: ACTIONS })).descriptor, options.allowHostHooks);
@@ -93,6 +96,7 @@ export const deployCommand = defineCommand({
     if (options.json) {
       deps.out(`${JSON.stringify({ ...head(source), stages: results, hooks: hooks.reports, urls }, null, 2)}\n`);
     } else printUrls(deps, urls);
+    if (options.open) await requestOpen(deps, selectOpenUrls(urls, args));
   },
 });
 

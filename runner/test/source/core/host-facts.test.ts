@@ -42,6 +42,9 @@ describe('parseHostFacts', () => {
         ],
       },
     },
+    { name: 'a LAN address (IPv4)', input: 'os=Linux lan=192.168.1.5', expected: { os: 'Linux', lan: '192.168.1.5' } },
+    { name: 'a LAN address (IPv6)', input: 'lan=fd00::5', expected: { lan: 'fd00::5' } },
+    { name: 'a LAN value that is no address is ignored with a warning', input: 'lan=evil.com/x', expected: { warnings: ['HARBOR_HOST_FACTS: ignored "lan=evil.com/x" (lan must be an IP address)'] } },
     { name: 'inherited object keys are unknown keys', input: 'toString=1 constructor=1 __proto__=1', expected: {} },
   ];
   for (const c of cases) {

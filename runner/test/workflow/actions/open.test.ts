@@ -1,4 +1,7 @@
 import { deepStrictEqual, rejects } from 'node:assert/strict';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { describe, it } from 'node:test';
 import * as v from 'valibot';
 import { openAction } from '../../../src/workflow/actions/open';
@@ -11,8 +14,8 @@ const PS = [
   JSON.stringify({ Service: 'greeter', State: 'running', Publishers: [{ URL: '', TargetPort: 80, PublishedPort: 0, Protocol: 'tcp' }] }),
 ].join('\n');
 
-async function runOpen(params: unknown) {
-  const deps = createFakeDeps(() => ({ stdout: PS }));
+async function runOpen(params: unknown, env: Record<string, string> = {}) {
+  const deps = { ...createFakeDeps(() => ({ stdout: PS })), env };
   const result = await openAction.run(v.parse(openAction.params, params), { ...planContext, dryRun: false, deps, log: deps.log });
   return { result, deps };
 }
@@ -20,7 +23,7 @@ async function runOpen(params: unknown) {
 describe('open action', () => {
   it('plans without running anything', () => {
     deepStrictEqual(openAction.plan(v.parse(openAction.params, { target: ['hello', 'https://example.com'] }), planContext), {
-      description: 'show the URL of hello, https://example.com',
+      description: 'open the URL of hello, https://example.com',
     });
   });
 
@@ -28,7 +31,19 @@ describe('open action', () => {
     const { result, deps } = await runOpen({ target: 'hello' });
     deepStrictEqual(result, { summary: 'http://localhost:8080', urls: ['http://localhost:8080'], data: { urls: [{ target: 'hello', url: 'http://localhost:8080' }] } });
     deepStrictEqual(deps.calls.map((c) => c.argv), [[...composeHead, 'ps', '--format', 'json']]);
-    deepStrictEqual(deps.logs.filter((l) => !l.startsWith('debug: compose model:')), ['info: open hello: http://localhost:8080']);
+    deepStrictEqual(deps.logs.filter((l) => !l.startsWith('debug: compose model:')), ['info: open hello: http://localhost:8080', 'debug: not started by harbor.sh: open http://localhost:8080 yourself']);
+  });
+
+  it("asks harbor.sh to open the URLs: one a line in HARBOR_OPEN_FILE", async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'harbor-open-action-'));
+    try {
+      const file = join(dir, 'open.1');
+      writeFileSync(file, '');
+      await runOpen({ target: ['hello', 'https://example.com/a?b=c'] }, { HARBOR_OPEN_FILE: file });
+      deepStrictEqual(readFileSync(file, 'utf8'), 'http://localhost:8080\nhttps://example.com/a?b=c\n');
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 
   it('keeps URLs as given, and asks compose nothing when all targets are URLs', async () => {
