@@ -6,7 +6,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { requireDocker } from '../../support/docker-available';
-import { compareWithCompose, type DifferentialResult } from '../../support/compose-differential';
+import { compareWithCompose, compareYamlWithCompose, type DifferentialResult } from '../../support/compose-differential';
 import { randomV1Selection, V1_ENV, writeV1Catalogue } from '../../support/v1-catalogue';
 
 const ROOT = fileURLToPath(new URL('../../../', import.meta.url));
@@ -35,6 +35,7 @@ test('compose model: the example stack (etc/stacks, every file)', (t) => {
   if (!requireDocker(t)) return;
   const files = readdirSync(join(ROOT, 'etc/stacks')).filter((f) => f.endsWith('.yml')).sort().map((f) => `etc/stacks/${f}`);
   assertAgrees(compareWithCompose(ROOT, files, { LITELLM_MASTER_KEY: 'sk-example' }), 'example stack');
+  assert.deepStrictEqual(compareYamlWithCompose(ROOT, files, { LITELLM_MASTER_KEY: 'sk-example' }), {}, 'harbor config (YAML) prints what compose prints');
 });
 
 test('compose model: v1-shaped catalogue, 40 handles and every capability (about 190 files)', (t) => {
@@ -44,12 +45,16 @@ test('compose model: v1-shaped catalogue, 40 handles and every capability (about
   const result = compareWithCompose(dir, selection.files, V1_ENV);
   assertAgrees(result, `seed 13, ${selection.files.length} files`);
   assert.ok(result.sameBytes, 'the JSON text differs from compose\'s (the data is equal)');
+  assert.deepStrictEqual(compareYamlWithCompose(dir, selection.files, V1_ENV), {}, 'harbor config (YAML) prints what compose prints');
 });
 
 test(`compose model: ${SELECTIONS} seeded random selections of the v1-shaped catalogue`, (t) => {
   if (!requireDocker(t)) return;
   for (let seed = FIRST_SEED; seed < FIRST_SEED + SELECTIONS; seed++) {
     const selection = randomV1Selection(seed, 2 + ((seed * 7) % 14));
-    assertAgrees(compareWithCompose(dir, selection.files, V1_ENV), `HARBOR_MODEL_SEED=${seed} (${selection.options.join(' ')})`);
+    const label = `HARBOR_MODEL_SEED=${seed} (${selection.options.join(' ')})`;
+    const result = compareWithCompose(dir, selection.files, V1_ENV);
+    assertAgrees(result, label);
+    if (result.composeError === undefined) assert.deepStrictEqual(compareYamlWithCompose(dir, selection.files, V1_ENV), {}, `${label}: YAML`);
   }
 });

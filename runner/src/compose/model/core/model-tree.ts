@@ -64,3 +64,23 @@ export function formatGoNumber(value: number, where: string): string {
   if (/^-?\d+\.\d+$/.test(text)) return text;
   return unsupported(`number ${text} (Go formats it differently)`, where);
 }
+
+// Which mappings of a rendered model are Go structs (printed in field order; zero values omitted by YAML's
+// omitempty) rather than Go maps (printed with sorted keys): the YAML printer needs it, JSON does not show it.
+const STRUCT = Symbol('compose-go struct');
+const DROPPED_EXTENSIONS = Symbol('x-* keys JSON drops');
+
+/** Marks `node` as a rendered struct (and whether it dropped `x-*` keys, which compose's YAML would print). */
+export function markStruct<T extends ModelMap>(node: T, droppedExtensions = false): T {
+  Object.defineProperty(node, STRUCT, { value: true, enumerable: false, configurable: true });
+  if (droppedExtensions) Object.defineProperty(node, DROPPED_EXTENSIONS, { value: true, enumerable: false, configurable: true });
+  return node;
+}
+
+export function isStruct(node: ModelMap): boolean {
+  return (node as { [STRUCT]?: boolean })[STRUCT] === true;
+}
+
+export function droppedExtensions(node: ModelMap): boolean {
+  return (node as { [DROPPED_EXTENSIONS]?: boolean })[DROPPED_EXTENSIONS] === true;
+}

@@ -1,7 +1,7 @@
 // Converters from the canonical tree to the values compose prints for typed fields (compose-go types + mapstructure + encoding/json).
 import { compareCodePoints } from '../../../shared/core/compare-code-points';
 import { formatFloat32, formatGoDuration, parseGoDuration, parseRamInBytes } from './go-values';
-import { goSprint, isMap, unsupported, type ModelMap, type ModelNode } from './model-tree';
+import { goSprint, isMap, markStruct, unsupported, type ModelMap, type ModelNode } from './model-tree';
 
 /** A field converter: the JSON value, or undefined when Go's `omitempty` drops it. */
 export type Render = (value: ModelNode, where: string) => ModelNode | undefined;
@@ -160,9 +160,13 @@ export function struct(fields: Record<string, Render>, extensions = true): Rende
 
 export function renderStruct(v: ModelMap, fields: Record<string, Render>, w: string, extensions = true): ModelMap {
   const out: ModelMap = {};
+  let dropped = false;
   for (const key of Object.keys(v)) {
     if (Object.hasOwn(fields, key)) continue;
-    if (extensions && key.startsWith('x-')) continue;
+    if (extensions && key.startsWith('x-')) {
+      dropped = true;
+      continue;
+    }
     unsupported(`the field "${key}"`, w);
   }
   for (const key of Object.keys(fields)) {
@@ -170,7 +174,7 @@ export function renderStruct(v: ModelMap, fields: Record<string, Render>, w: str
     const rendered = fields[key]!(v[key]!, `${w}.${key}`);
     if (rendered !== undefined) out[key] = rendered;
   }
-  return out;
+  return markStruct(out, dropped);
 }
 
 /** A map of named structs (networks of a service, top-level resources). */

@@ -1,5 +1,5 @@
 // Renders the top-level networks, volumes, secrets and configs that enabled services use (compose config drops the rest).
-import { isMap, unsupported, type ModelMap } from './model-tree';
+import { droppedExtensions, isMap, markStruct, unsupported, type ModelMap } from './model-tree';
 import { bool, boolPointer, listOf, mapping, namedMap, options, renderStruct, str, struct, type Render } from './render-fields';
 
 const network: Render = (v, w) => {
@@ -10,7 +10,7 @@ const network: Render = (v, w) => {
     external: bool, internal: bool, attachable: bool, labels: mapping, enable_ipv4: boolPointer, enable_ipv6: boolPointer,
   }, w);
   // IPAMConfig is a struct value in compose-go: always printed.
-  return { name: out.name ?? null, ...out, ipam: out.ipam ?? {} } as ModelMap;
+  return markStruct({ name: out.name ?? null, ...out, ipam: out.ipam ?? markStruct({}) } as ModelMap, droppedExtensions(out));
 };
 
 const volume = struct({ name: str, driver: str, driver_opts: options, external: bool, labels: mapping });

@@ -1,7 +1,7 @@
 // Renders one normalised service as `docker compose config --format json` prints it (compose-go types.ServiceConfig).
 import { parseEnvFileOnce, type EnvFileMemo } from './env-file-memo';
 import { splitShellWords } from './go-values';
-import { isMap, unsupported, type ModelMap, type ModelNode } from './model-tree';
+import { droppedExtensions, isMap, markStruct, unsupported, type ModelMap, type ModelNode } from './model-tree';
 import {
   bool, boolPointer, duration, float32, int, intPointer, listOf, mapping, mappingWithEquals, namedMap, options, renderStruct,
   sortKeys, str, stringList, stringOrNumberList, strings, struct, unitBytes, type Render,
@@ -53,7 +53,7 @@ const ulimit: Render = (v, w) => {
     if (typeof v[key] !== 'number' || !Number.isInteger(v[key])) unsupported('an ulimit that is not an integer: compose reports it', w);
     if (v[key] !== 0) out[key] = v[key]!;
   }
-  return out;
+  return markStruct(out);
 };
 
 /** compose-go HostsList: `host=ip` or `host:ip` entries (or a mapping), printed sorted with `=`. */
@@ -111,9 +111,9 @@ const deploy: Render = (v, w) => {
   const ordered: ModelMap = {};
   for (const key of ['mode', 'replicas', 'labels', 'resources', 'restart_policy', 'placement', 'endpoint_mode']) {
     if (key in out) ordered[key] = out[key]!;
-    else if (key === 'resources' || key === 'placement') ordered[key] = {};
+    else if (key === 'resources' || key === 'placement') ordered[key] = markStruct({});
   }
-  return ordered;
+  return markStruct(ordered, droppedExtensions(out));
 };
 
 const build: Render = (v, w) => {
@@ -184,7 +184,7 @@ export function renderService(service: ModelMap, name: string, ctx: ServiceRende
   // encoding/json prints a struct's fields in declaration order.
   const ordered: ModelMap = {};
   for (const key of Object.keys(SERVICE_FIELDS)) if (key in out) ordered[key] = out[key]!;
-  return ordered;
+  return markStruct(ordered, droppedExtensions(out));
 }
 
 function ownEnvironment(service: ModelMap, where: string, ctx: ServiceRenderContext): Record<string, string | null> {
