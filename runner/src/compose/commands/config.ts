@@ -19,7 +19,7 @@ export const configCommand = defineCommand({
     ...STACK_OPTIONS,
     { flags: '--services', description: 'Only the service names' },
     { flags: '--json', description: 'The model as JSON instead of YAML (same as --format json)' },
-    { flags: '--format <format>', description: "yaml (compose's own output) or json (Harbor's compose model; compose when the model declines)" },
+    { flags: '--format <format>', description: "yaml (default) or json, printed from Harbor's compose model as compose prints them (compose answers when the model declines)" },
     { flags: '--compare', description: "Build Harbor's model and compose's, print the first difference (exit 1 when they differ)" },
   ],
   examples: [
@@ -41,8 +41,8 @@ export const configCommand = defineCommand({
     const request = { project: stack.project, files: stack.files, composeEnv: stack.composeEnv, secretValues: stack.secretValues };
     if (options.compare) return compareModelConfig(deps, request);
     const format = options.services ? 'services' : options.json || options.format === 'json' ? 'json' : 'yaml';
-    // JSON comes from Harbor's compose model (docs/compose-model.md); compose answers when the model declines.
-    if (format === 'json' && printModelConfig(deps, request, 'json')) return;
+    // Harbor's compose model prints it (docs/compose-model.md); compose answers when the model declines.
+    if (printModelConfig(deps, request, format)) return;
     await printComposeConfig(deps, stack, format);
   },
 });

@@ -5,6 +5,8 @@ import { redactSecrets } from '../../shared/core/redact-secrets';
 import type { Deps } from '../../shared/deps';
 import { firstModelDifference } from './core/first-difference';
 import { printComposeJson } from './core/print-compose-json';
+import { printComposeYaml } from './core/print-compose-yaml';
+import { ComposeModelUnsupported } from './core/model-tree';
 import { readComposeModel } from './read-compose-model';
 
 export interface ModelConfigRequest {
@@ -15,15 +17,26 @@ export interface ModelConfigRequest {
 }
 
 /**
- * Prints the model as `docker compose config --format json` would (`json`), or the service names, one a line,
- * sorted (`services`). Returns false when the model declines this selection: the caller then asks compose.
+ * Prints the model as `docker compose config` would: `json` (`--format json`), `yaml` (its default output), or the
+ * service names, one a line, sorted (`services`). Returns false when the model declines this selection, or the
+ * YAML printer declines the model (docs/compose-model.md): the caller then asks compose.
  */
-export function printModelConfig(deps: Deps, request: ModelConfigRequest, format: 'json' | 'services'): boolean {
+export function printModelConfig(deps: Deps, request: ModelConfigRequest, format: 'json' | 'yaml' | 'services'): boolean {
   const answer = readComposeModel(deps, request.project, request.files, request);
   if (answer.model === undefined) return false;
   if (format === 'services') {
     const names = Object.keys(answer.model.services as Record<string, unknown>).sort();
     deps.out(names.length > 0 ? `${names.join('\n')}\n` : '');
+  } else if (format === 'yaml') {
+    let yaml: string;
+    try {
+      yaml = printComposeYaml(answer.model);
+    } catch (err) {
+      if (!(err instanceof ComposeModelUnsupported)) throw err;
+      deps.log.withTag('compose-model').debug(`${redactSecrets(err.message, request.secretValues)}: compose prints the YAML`);
+      return false;
+    }
+    deps.out(redactSecrets(yaml, request.secretValues));
   } else deps.out(`${redactSecrets(printComposeJson(answer.model), request.secretValues)}\n`);
   return true;
 }

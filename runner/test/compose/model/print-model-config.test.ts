@@ -32,6 +32,24 @@ test('printModelConfig: a selection the model declines prints nothing and says w
   assert.doesNotMatch(debug, /tok\$en/);
 });
 
+test('printModelConfig: prints the YAML compose would print, secret values redacted, without calling compose', () => {
+  const deps = createFakeDeps();
+  assert.equal(printModelConfig(deps, request, 'yaml'), true);
+  assert.deepStrictEqual(deps.calls, []);
+  assert.equal(
+    deps.stdout.join(''),
+    'name: demo\nservices:\n  api:\n    environment:\n      TOKEN: [redacted]\n    image: api:1\n    networks:\n      default: null\nnetworks:\n  default:\n    name: demo_default\n',
+  );
+});
+
+test('printModelConfig: YAML the printer does not reproduce (x-* keys in a service) is left to compose, said at debug level', () => {
+  writeFileSync(join(home, 'compose.x.yml'), 'services:\n  api:\n    x-note: kept in YAML only\n');
+  const deps = createFakeDeps();
+  assert.equal(printModelConfig(deps, { ...request, files: ['compose.yml', 'compose.x.yml'] }, 'yaml'), false);
+  assert.deepStrictEqual(deps.stdout, []);
+  assert.match(deps.logs.filter((l) => l.startsWith('debug:')).join('\n'), /x-\* keys inside a compose object .*: compose prints the YAML/);
+});
+
 test('compareModelConfig: equal models print "same model" and exit 0', async () => {
   const deps = createFakeDeps(() => ({ stdout: composeJson }));
   assert.equal(await compareModelConfig(deps, request), 0);
