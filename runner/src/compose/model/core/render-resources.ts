@@ -2,15 +2,23 @@
 import { droppedExtensions, isMap, markStruct, unsupported, type ModelMap } from './model-tree';
 import { bool, boolPointer, listOf, mapping, namedMap, options, renderStruct, str, struct, type Render } from './render-fields';
 
+const NETWORK_FIELDS: Record<string, Render> = {
+  name: str, driver: str, driver_opts: options,
+  ipam: struct({ driver: str, config: listOf(struct({ subnet: str, gateway: str, ip_range: str, aux_addresses: mapping })), options: mapping }),
+  external: bool, internal: bool, attachable: bool, labels: mapping, enable_ipv4: boolPointer, enable_ipv6: boolPointer,
+};
+
 const network: Render = (v, w) => {
   if (!isMap(v)) return unsupported('a network that is not a mapping', w);
-  const out = renderStruct(v, {
-    name: str, driver: str, driver_opts: options,
-    ipam: struct({ driver: str, config: listOf(struct({ subnet: str, gateway: str, ip_range: str, aux_addresses: mapping })), options: mapping }),
-    external: bool, internal: bool, attachable: bool, labels: mapping, enable_ipv4: boolPointer, enable_ipv6: boolPointer,
-  }, w);
-  // IPAMConfig is a struct value in compose-go: always printed.
-  return markStruct({ name: out.name ?? null, ...out, ipam: out.ipam ?? markStruct({}) } as ModelMap, droppedExtensions(out));
+  const out = renderStruct(v, NETWORK_FIELDS, w);
+  // In declaration order; `name` is printed even when unset, and IPAMConfig is a struct value: always printed.
+  const ordered: ModelMap = {};
+  for (const key of Object.keys(NETWORK_FIELDS)) {
+    if (key === 'name') ordered.name = out.name ?? null;
+    else if (key === 'ipam') ordered.ipam = out.ipam ?? markStruct({});
+    else if (key in out) ordered[key] = out[key]!;
+  }
+  return markStruct(ordered, droppedExtensions(out));
 };
 
 const volume = struct({ name: str, driver: str, driver_opts: options, external: bool, labels: mapping });
