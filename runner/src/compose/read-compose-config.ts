@@ -22,7 +22,12 @@ export async function readComposeConfigJson(deps: Deps, query: ComposeConfigQuer
   const secretValues = query.secretValues ?? [];
   const answer = readComposeModel(deps, query.project, query.files, { composeEnv: query.env, secretValues });
   if (answer.model !== undefined) return printComposeJson(answer.model);
+  return readComposeConfigJsonFromCompose(deps, query);
+}
+
+/** compose's own `config --format json` of the N files: for a caller that already knows the model declines. */
+export async function readComposeConfigJsonFromCompose(deps: Deps, query: ComposeConfigQuery): Promise<string> {
   const argv = buildComposeArgv(query.project, query.files, 'config', ['--format', 'json']);
-  const result = await runCompose(deps, argv, { env: query.env, stdio: 'capture', secretValues });
+  const result = await runCompose(deps, argv, { env: query.env, stdio: 'capture', secretValues: query.secretValues ?? [] });
   return result.stdout;
 }

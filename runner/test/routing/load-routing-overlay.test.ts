@@ -20,6 +20,7 @@ describe('loadRoutingOverlay', () => {
     assert.equal(deps.calls[0]!.options.env?.HARBOR_TRAEFIK_DOMAIN, 'lan');
     assert.deepStrictEqual(overlay?.routes, { hello: 'http://hello.lan' });
     assert.equal(overlay?.labels.hello!['traefik.http.services.demo-hello.loadbalancer.server.port'], '8080');
+    assert.deepStrictEqual(deps.logs.filter((l) => l.includes('falling back to docker compose')), [], 'the model (which declined in prepare) is not built again');
   });
 
   it('no routing: key, no compose call and no overlay; a model given is used as is', async () => {
