@@ -59,14 +59,16 @@ function writeEntries(lines: string[], entries: Array<[string, ModelNode]>, inde
 
 /** `head` is the text before the value on its line (`key:` or `- `); nested blocks go below at `indent`. */
 function writeValue(lines: string[], head: string, value: ModelNode, indent: number, where: string, free: boolean): void {
-  const sep = head.endsWith('- ') ? '' : ' ';
+  // After a list dash a value starts on the same line; after `key:` a scalar follows a space, a block a new line.
+  const afterDash = head.endsWith('- ');
+  const sep = afterDash ? '' : ' ';
   if (Array.isArray(value)) {
     if (value.length === 0) return void lines.push(`${head}${sep}[]`);
-    if (!head.endsWith('- ')) lines.push(head);
+    if (!afterDash) lines.push(head);
     const pad = ' '.repeat(indent);
     value.forEach((item, i) => {
       // The first item of a list that is itself a list item starts on the parent's line (`- - a`).
-      const itemHead = i === 0 && head.endsWith('- ') ? `${head}- ` : `${pad}- `;
+      const itemHead = i === 0 && afterDash ? `${head}- ` : `${pad}- `;
       writeValue(lines, itemHead, item, indent + 2, `${where}[${i}]`, free);
     });
     return;
@@ -74,7 +76,7 @@ function writeValue(lines: string[], head: string, value: ModelNode, indent: num
   if (isMap(value)) {
     const entries = entriesOf(value, where, free);
     if (entries.length === 0) return void lines.push(`${head}${sep}{}`);
-    if (head.endsWith('- ')) return writeEntries(lines, entries, indent, where, free, head);
+    if (afterDash) return writeEntries(lines, entries, indent, where, free, head);
     lines.push(head);
     return writeEntries(lines, entries, indent, where, free);
   }

@@ -15,7 +15,7 @@ const network: Render = (v, w) => {
   const ordered: ModelMap = {};
   for (const key of Object.keys(NETWORK_FIELDS)) {
     if (key === 'name') ordered.name = out.name ?? null;
-    else if (key === 'ipam') ordered.ipam = out.ipam ?? markStruct({});
+    else if (key === 'ipam') ordered.ipam = out.ipam ?? {};
     else if (key in out) ordered[key] = out[key]!;
   }
   return markStruct(ordered, droppedExtensions(out));

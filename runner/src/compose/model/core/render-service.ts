@@ -111,7 +111,7 @@ const deploy: Render = (v, w) => {
   const ordered: ModelMap = {};
   for (const key of ['mode', 'replicas', 'labels', 'resources', 'restart_policy', 'placement', 'endpoint_mode']) {
     if (key in out) ordered[key] = out[key]!;
-    else if (key === 'resources' || key === 'placement') ordered[key] = markStruct({});
+    else if (key === 'resources' || key === 'placement') ordered[key] = {};
   }
   return markStruct(ordered, droppedExtensions(out));
 };
